@@ -1,0 +1,1 @@
+// ThawData: see docs/architecture.md for what this target owns.

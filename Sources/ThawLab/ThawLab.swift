@@ -1,0 +1,1 @@
+// ThawLab: see docs/architecture.md for what this target owns.

@@ -1,0 +1,1 @@
+// ThawLang: see docs/architecture.md for what this target owns.

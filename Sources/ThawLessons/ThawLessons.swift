@@ -1,0 +1,1 @@
+// ThawLessons: see docs/architecture.md for what this target owns.

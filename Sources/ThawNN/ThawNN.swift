@@ -1,0 +1,1 @@
+// ThawNN: see docs/architecture.md for what this target owns.

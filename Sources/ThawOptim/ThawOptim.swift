@@ -1,0 +1,1 @@
+// ThawOptim: see docs/architecture.md for what this target owns.

@@ -1,0 +1,1 @@
+// ThawTune: see docs/architecture.md for what this target owns.
