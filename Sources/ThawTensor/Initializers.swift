@@ -19,18 +19,18 @@ extension Tensor {
     /// `nn.Conv2d` default: U(±1/√fanIn) (kaiming_uniform with a = √5). Keeps activations'
     /// scale roughly constant through ReLU layers.
     public static func kaimingUniform(_ shape: [Int], fanIn: Int, rng: inout RNG) -> Tensor {
-        let bound = 1 / Float(max(fanIn, 1)).squareRoot()
+        let bound = 1 / Float(Swift.max(fanIn, 1)).squareRoot()
         return uniform(shape, low: -bound, high: bound, rng: &rng)
     }
 
     /// Kaiming normal for ReLU networks: N(0, 2/fanIn).
     public static func kaimingNormal(_ shape: [Int], fanIn: Int, rng: inout RNG) -> Tensor {
-        randn(shape, std: (2 / Float(max(fanIn, 1))).squareRoot(), rng: &rng)
+        randn(shape, std: (2 / Float(Swift.max(fanIn, 1))).squareRoot(), rng: &rng)
     }
 
     /// Xavier (Glorot) uniform: U(±√(6/(fanIn+fanOut))), for tanh/sigmoid layers.
     public static func xavierUniform(_ shape: [Int], fanIn: Int, fanOut: Int, rng: inout RNG) -> Tensor {
-        let bound = (6 / Float(max(fanIn + fanOut, 1))).squareRoot()
+        let bound = (6 / Float(Swift.max(fanIn + fanOut, 1))).squareRoot()
         return uniform(shape, low: -bound, high: bound, rng: &rng)
     }
 }

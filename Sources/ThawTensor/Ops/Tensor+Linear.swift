@@ -12,7 +12,7 @@ extension Tensor {
         precondition(rank >= 1 && shape.last == inF,
                      "linear: input \(shape) does not end in \(inF) features")
         if let bias { precondition(bias.shape == [outF], "linear bias must be [\(outF)], got \(bias.shape)") }
-        let rows = count / max(inF, 1)
+        let rows = count / Swift.max(inF, 1)
         let outShape = Array(shape.dropLast()) + [outF]
 
         var y = [Float](repeating: 0, count: rows * outF)
