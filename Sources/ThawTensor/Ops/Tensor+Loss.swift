@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Fused losses: one pass forward, one pass backward, no intermediate tensors.
+extension Tensor {
+    /// Cross-entropy of logits `[..., C]` (leading dimensions flattened into N rows) against
+    /// class indices, with mean reduction exactly as PyTorch's `F.cross_entropy`:
+    ///
+    /// - each row's loss is w[y]·(−log p[y]) with p = softmax(logits); the mean divides the
+    ///   sum by Σ w[y] over the rows that are not ignored (by their count when unweighted);
+    /// - `labelSmoothing` ε gives (1 − ε)·that + (ε/C)·Σ_rows Σ_c w_c·(−log p_c) / Σ w[y],
+    ///   the smoothing term normalised by the same target-weight sum, as PyTorch does;
+    /// - rows whose target is `ignoreIndex` count nowhere. If every row is ignored the result
+    ///   is NaN (0/0), as in PyTorch.
+    ///
+    /// Backward is, per row, (a·softmax − q)·g/Σw with a = (1 − ε)·w[y] + (ε/C)·Σ_c w_c and
+    /// q_c = (1 − ε)·w[y]·[c = y] + (ε/C)·w_c: softmax minus the (weighted) target distribution.
+    public func crossEntropy(targets: [Int], classWeights: [Float]? = nil, labelSmoothing: Float = 0,
+                             ignoreIndex: Int? = nil) -> Tensor {
+        precondition(rank >= 1 && shape[rank - 1] > 0, "crossEntropy: logits need a class dimension, got shape \(shape)")
+        let c = shape[rank - 1], rows = count / c
+        precondition(targets.count == rows, "crossEntropy: \(targets.count) targets for \(rows) rows of logits \(shape)")
+        if let classWeights { precondition(classWeights.count == c, "crossEntropy: \(classWeights.count) class weights for \(c) classes") }
+        precondition(labelSmoothing >= 0 && labelSmoothing <= 1, "crossEntropy: labelSmoothing must be in [0, 1], got \(labelSmoothing)")
+        for t in targets where t != ignoreIndex && (t < 0 || t >= c) {
+            preconditionFailure("crossEntropy: target \(t) out of range for \(c) classes (logits \(shape))")
+        }
+        let w = classWeights ?? [Float](repeating: 1, count: c)
+        let eps = labelSmoothing, sw = w.reduce(0, +)
+
+        // Per row: lse = log Σ exp(z) (max-shifted), kept for backward; sums in Double.
+        var lse = [Float](repeating: 0, count: rows)
+        var nll = 0.0, smooth = 0.0, weightSum = 0.0
+        data.withUnsafeBufferPointer { zp in
+            w.withUnsafeBufferPointer { wp in
+                for r in 0..<rows where targets[r] != ignoreIndex {
+                    let z = zp.baseAddress! + r * c, t = targets[r]
+                    var m = -Float.infinity
+                    for j in 0..<c { m = Swift.max(m, z[j]) }
+                    var s: Float = 0
+                    for j in 0..<c { s += expf(z[j] - m) }
+                    let l = m + logf(s)
+                    lse[r] = l
+                    nll += Double(wp[t]) * Double(l - z[t])            // w[y]·(−log p[y])
+                    weightSum += Double(wp[t])
+                    if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
+                        var wz: Float = 0
+                        for j in 0..<c { wz += wp[j] * z[j] }
+                        smooth += Double(sw * l - wz)
+                    }
+                }
+            }
+        }
+        let loss = ((1 - Double(eps)) * nll + Double(eps) / Double(c) * smooth) / weightSum
+
+        let x = self, total = count, norm = Float(weightSum), lseRows = lse
+        return .result([Float(loss)], shape: [], inputs: [x]) { g in
+            guard x.requiresGrad else { return }
+            let scale = g[0] / norm
+            let dz = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
+                x.data.withUnsafeBufferPointer { zp in
+                    w.withUnsafeBufferPointer { wp in
+                        for r in 0..<rows {
+                            let z = zp.baseAddress! + r * c, d = buf.baseAddress! + r * c, t = targets[r]
+                            if t == ignoreIndex { d.initialize(repeating: 0, count: c); continue }
+                            let wy = (1 - eps) * wp[t], a = wy + eps / Float(c) * sw, l = lseRows[r]
+                            for j in 0..<c { d[j] = scale * (a * expf(z[j] - l) - eps / Float(c) * wp[j]) }
+                            d[t] -= scale * wy
+                        }
+                    }
+                }
+                initialized = total
+            }
+            x.accumulateGrad(dz)
+        }
+    }
+
+    /// Mean squared error, mean over all elements: Σ(x − t)² / n. `target` must have this
+    /// tensor's shape; it gets a gradient too if it needs one.
+    public func mseLoss(_ target: Tensor) -> Tensor {
+        precondition(target.shape == shape, "mseLoss: prediction \(shape) and target \(target.shape) differ")
+        let n = count
+        var s = 0.0
+        data.withUnsafeBufferPointer { xp in
+            target.data.withUnsafeBufferPointer { tp in
+                for i in 0..<n { let d = xp[i] - tp[i]; s += Double(d * d) }
+            }
+        }
+        let x = self
+        return .result([Float(s / Double(n))], shape: [], inputs: [x, target]) { g in
+            // d/dx (x − t)²/n = 2(x − t)/n; for t it is the negative, so flip k.
+            func grad(_ k: Float) -> [Float] {
+                [Float](unsafeUninitializedCapacity: n) { buf, initialized in
+                    x.data.withUnsafeBufferPointer { xp in
+                        target.data.withUnsafeBufferPointer { tp in for i in 0..<n { buf[i] = k * (xp[i] - tp[i]) } }
+                    }
+                    initialized = n
+                }
+            }
+            let k = 2 * g[0] / Float(n)
+            if x.requiresGrad { x.accumulateGrad(grad(k)) }
+            if target.requiresGrad { target.accumulateGrad(grad(-k)) }
+        }
+    }
+}
