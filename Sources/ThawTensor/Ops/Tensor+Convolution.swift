@@ -1,0 +1,201 @@
+/// 2-D convolution (im2col + GEMM, col2im for the input gradient) and max pooling, NCHW.
+///
+/// im2col copies every receptive field of an image into a column of a [C·kh·kw, Ho·Wo] matrix,
+/// so the whole convolution of that image is one matrix product with the weight viewed as
+/// [Cout, C·kh·kw]. Backward runs the same products transposed; col2im adds each column's
+/// gradient back onto the pixels it was copied from.
+extension Tensor {
+    /// Cross-correlation of an `[N, C, H, W]` input with a `[Cout, C, kh, kw]` weight (PyTorch's
+    /// `F.conv2d` layout), plus an optional `[Cout]` bias; output `[N, Cout, Ho, Wo]` with
+    /// Ho = (H + 2·padding − kh)/stride + 1 (zero padding).
+    ///
+    /// One GEMM per image, [Cout, k] · [k, Ho·Wo], written straight into the NCHW output.
+    /// Measured against one GEMM for the whole batch (release, 1 and 2 BLAS threads, batches of
+    /// 8–128 small images): per image was as fast or up to 1.8× faster, because one image's
+    /// columns stay in cache and the batched product's [Cout, N·Ho·Wo] result needs a copy
+    /// into NCHW order (and its gradient one back).
+    ///
+    /// - Complexity: forward one GEMM per image; backward per image one GEMM for the weight
+    ///   gradient (skipped when the weight is frozen) and one for the input gradient (skipped
+    ///   when the input needs none).
+    public func conv2d(weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Int = 0) -> Tensor {
+        precondition(rank == 4, "conv2d: input must be [N, C, H, W], got \(shape)")
+        precondition(weight.rank == 4 && weight.shape[1] == shape[1],
+                     "conv2d: weight \(weight.shape) does not fit input \(shape) (needs [Cout, \(shape[1]), kh, kw])")
+        precondition(shape[1] > 0 && weight.shape[0] > 0 && weight.shape[2] > 0 && weight.shape[3] > 0,
+                     "conv2d: empty channel or kernel dimension, input \(shape), weight \(weight.shape)")
+        precondition(stride >= 1 && padding >= 0, "conv2d: stride \(stride) and padding \(padding) must be ≥ 1 and ≥ 0")
+        let geo = ConvGeometry(input: shape, weight: weight.shape, stride: stride, padding: padding)
+        precondition(geo.ho > 0 && geo.wo > 0,
+                     "conv2d: kernel \(geo.kh)×\(geo.kw) does not fit input \(shape) with padding \(padding)")
+        if let bias { precondition(bias.shape == [geo.cout], "conv2d: bias must be [\(geo.cout)], got \(bias.shape)") }
+        let (n, k, hw, cout) = (geo.n, geo.k, geo.hw, geo.cout)
+        let inImage = geo.c * geo.h * geo.w, colImage = k * hw, outImage = cout * hw
+
+        // Every image's [k, hw] column matrix, one after another; kept for the weight gradient.
+        let cols = [Float](unsafeUninitializedCapacity: n * colImage) { cp, initialized in
+            data.withUnsafeBufferPointer { xp in
+                for i in 0..<n { geo.im2col(xp.baseAddress! + i * inImage, cp.baseAddress! + i * colImage) }
+            }
+            initialized = n * colImage
+        }
+        let y = [Float](unsafeUninitializedCapacity: n * outImage) { yp, initialized in
+            weight.data.withUnsafeBufferPointer { wp in
+                cols.withUnsafeBufferPointer { cp in
+                    for i in 0..<n {
+                        let out = yp.baseAddress! + i * outImage
+                        if let bias {  // start each channel at its bias, then add W · cols (beta = 1)
+                            for co in 0..<cout { (out + co * hw).initialize(repeating: bias.data[co], count: hw) }
+                        }
+                        BLAS.gemm(m: cout, n: hw, k: k, a: wp.baseAddress!, lda: k, b: cp.baseAddress! + i * colImage,
+                                  ldb: hw, beta: bias == nil ? 0 : 1, c: out, ldc: hw)
+                    }
+                }
+            }
+            initialized = n * outImage
+        }
+
+        let x = self, savedCols = weight.requiresGrad ? cols : []
+        return .result(y, shape: [n, cout, geo.ho, geo.wo], inputs: [x, weight] + (bias.map { [$0] } ?? [])) { dy in
+            dy.withUnsafeBufferPointer { gp in
+                if let bias, bias.requiresGrad {  // db[co] = Σ over images and positions
+                    bias.withGradBuffer { gb in
+                        for i in 0..<n { for co in 0..<cout {
+                            let row = gp.baseAddress! + i * outImage + co * hw
+                            var s: Float = 0
+                            for j in 0..<hw { s += row[j] }
+                            gb[co] += s
+                        } }
+                    }
+                }
+                if weight.requiresGrad {  // dW += dOutᵢ · colsᵢᵀ, summed over images by beta = 1
+                    savedCols.withUnsafeBufferPointer { cp in
+                        weight.withGradBuffer { gw in
+                            for i in 0..<n {
+                                BLAS.gemm(transB: true, m: cout, n: k, k: hw, a: gp.baseAddress! + i * outImage, lda: hw,
+                                          b: cp.baseAddress! + i * colImage, ldb: hw, beta: 1, c: gw.baseAddress!, ldc: k)
+                            }
+                        }
+                    }
+                }
+                guard x.requiresGrad else { return }
+                // dColsᵢ = Wᵀ · dOutᵢ, then col2im adds each column back onto its pixels.
+                var dCols = [Float](repeating: 0, count: colImage)
+                var dx = [Float](repeating: 0, count: x.count)
+                weight.data.withUnsafeBufferPointer { wp in
+                    dCols.withUnsafeMutableBufferPointer { dc in
+                        dx.withUnsafeMutableBufferPointer { dxp in
+                            for i in 0..<n {
+                                BLAS.gemm(transA: true, m: k, n: hw, k: cout, a: wp.baseAddress!, lda: k,
+                                          b: gp.baseAddress! + i * outImage, ldb: hw, c: dc.baseAddress!, ldc: hw)
+                                geo.col2im(dc.baseAddress!, dxp.baseAddress! + i * inImage)
+                            }
+                        }
+                    }
+                }
+                x.accumulateGrad(dx)
+            }
+        }
+    }
+
+    /// Max pooling over `kernel`×`kernel` windows of an `[N, C, H, W]` input, moved by `stride`
+    /// (default: the kernel, so windows tile). No padding; a partial window at the edge is
+    /// dropped, as PyTorch. The gradient goes to the first maximum of each window, whose
+    /// position forward remembers.
+    public func maxPool2d(kernel: Int, stride: Int? = nil) -> Tensor {
+        let s = stride ?? kernel
+        precondition(rank == 4, "maxPool2d: input must be [N, C, H, W], got \(shape)")
+        precondition(kernel >= 1 && s >= 1 && kernel <= shape[2] && kernel <= shape[3],
+                     "maxPool2d: kernel \(kernel), stride \(s) do not fit input \(shape)")
+        let (planes, h, w) = (shape[0] * shape[1], shape[2], shape[3])
+        let ho = (h - kernel) / s + 1, wo = (w - kernel) / s + 1, total = planes * ho * wo
+        var argmax = [Int](repeating: 0, count: total)  // flat input index of each window's max
+        let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
+            data.withUnsafeBufferPointer { xp in
+                argmax.withUnsafeMutableBufferPointer { ap in
+                    for p in 0..<planes {
+                        for oh in 0..<ho {
+                            for ow in 0..<wo {
+                                let o = (p * ho + oh) * wo + ow, corner = (p * h + oh * s) * w + ow * s
+                                var best = xp[corner], at = corner
+                                for ki in 0..<kernel {
+                                    let row = corner + ki * w
+                                    for kj in 0..<kernel where xp[row + kj] > best { best = xp[row + kj]; at = row + kj }
+                                }
+                                buf[o] = best; ap[o] = at
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
+        let x = self
+        return .result(y, shape: [shape[0], shape[1], ho, wo], inputs: [x]) { g in
+            guard x.requiresGrad else { return }
+            // Windows overlap when stride < kernel, so one pixel may collect several gradients.
+            x.withGradBuffer { gx in
+                g.withUnsafeBufferPointer { gp in
+                    argmax.withUnsafeBufferPointer { ap in for o in 0..<total { gx[ap[o]] += gp[o] } }
+                }
+            }
+        }
+    }
+}
+
+/// The sizes of one conv2d call and the im2col/col2im copies between an image and its columns.
+struct ConvGeometry {
+    let n, c, h, w, cout, kh, kw, stride, padding, ho, wo: Int
+    /// Rows of the column matrix (one per channel and kernel offset), and output positions.
+    var k: Int { c * kh * kw }
+    var hw: Int { ho * wo }
+
+    init(input: [Int], weight: [Int], stride: Int, padding: Int) {
+        (n, c, h, w) = (input[0], input[1], input[2], input[3])
+        (cout, kh, kw) = (weight[0], weight[2], weight[3])
+        (self.stride, self.padding) = (stride, padding)
+        ho = (h + 2 * padding - kh) / stride + 1
+        wo = (w + 2 * padding - kw) / stride + 1
+    }
+
+    /// The range of output columns `ow` whose input column ow·stride − padding + kj is inside
+    /// the image; outside it the padding reads zeros.
+    @inline(__always)
+    private func validColumns(_ kj: Int) -> Range<Int> {
+        let first = padding - kj > 0 ? (padding - kj + stride - 1) / stride : 0
+        let lastInput = w - 1 + padding - kj
+        let end = lastInput < 0 ? 0 : Swift.min(wo, lastInput / stride + 1)
+        return first..<Swift.max(first, end)
+    }
+
+    /// Copies every receptive field of one `[C, H, W]` image into the columns of a [k, hw]
+    /// matrix (row = (channel, ki, kj), column = output position), reading zeros as padding.
+    func im2col(_ x: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>) {
+        for ci in 0..<c { for ki in 0..<kh { for kj in 0..<kw {
+            let row = cols + ((ci * kh + ki) * kw + kj) * hw, valid = validColumns(kj)
+            for oh in 0..<ho {
+                let dst = row + oh * wo, ih = oh * stride - padding + ki
+                guard ih >= 0 && ih < h && !valid.isEmpty else { dst.update(repeating: 0, count: wo); continue }
+                dst.update(repeating: 0, count: valid.lowerBound)
+                (dst + valid.upperBound).update(repeating: 0, count: wo - valid.upperBound)
+                let src = x + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
+                if stride == 1 { (dst + valid.lowerBound).update(from: src, count: valid.count) }
+                else { for ow in valid { dst[ow] = src[(ow - valid.lowerBound) * stride] } }
+            }
+        } } }
+    }
+
+    /// The adjoint of `im2col`: adds each column entry back onto the input pixel it came from
+    /// (padding positions are dropped).
+    func col2im(_ cols: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>) {
+        for ci in 0..<c { for ki in 0..<kh { for kj in 0..<kw {
+            let row = cols + ((ci * kh + ki) * kw + kj) * hw, valid = validColumns(kj)
+            for oh in 0..<ho {
+                let ih = oh * stride - padding + ki
+                guard ih >= 0 && ih < h else { continue }
+                let src = row + oh * wo, dst = dx + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
+                for ow in valid { dst[(ow - valid.lowerBound) * stride] += src[ow] }
+            }
+        } } }
+    }
+}
