@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ThawLab", dependencies: ["ThawLang", "ThawTune"]),
         .target(name: "ThawLessons", dependencies: ["ThawLab"]),
         .executableTarget(name: "thaw", dependencies: [
-            "ThawLessons", "ThawLab", "CEditLine",
+            "ThawLessons", "ThawLab", "ThawTune", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ThawTensor"], path: "Tests/TestSupport"),
         .testTarget(name: "ThawTensorTests", dependencies: ["ThawTensor", "TestSupport"]),
         .testTarget(name: "ThawNNTests", dependencies: ["ThawNN", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ThawOptimTests", dependencies: ["ThawOptim", "TestSupport"]),
         .testTarget(name: "ThawDataTests", dependencies: ["ThawData", "TestSupport"]),
         .testTarget(name: "ThawTuneTests", dependencies: ["ThawTune", "TestSupport"]),

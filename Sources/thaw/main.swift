@@ -1,1 +1,2 @@
-print("thaw")
+// The thaw command: see ThawCommand for its subcommands.
+ThawCommand.main()

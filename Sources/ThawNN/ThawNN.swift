@@ -1,1 +1,0 @@
-// ThawNN: see docs/architecture.md for what this target owns.

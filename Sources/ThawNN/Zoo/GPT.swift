@@ -1,0 +1,76 @@
+import ThawTensor
+
+/// Token plus learned position embeddings: `tok(ids) + pos(0..<T)`.
+public final class TokenEmbedding: Module {
+    public let tok: Embedding, pos: Embedding
+
+    public init(vocab: Int, context: Int, dim: Int, rng: inout RNG) {
+        tok = Embedding(vocab, dim, rng: &rng)
+        pos = Embedding(context, dim, rng: &rng)
+        super.init()
+        addChild("tok", tok)
+        addChild("pos", pos)
+    }
+
+    /// ids `[B, T]` → `[B, T, dim]`.
+    public override func forward(_ ids: Tensor) -> Tensor {
+        precondition(ids.rank == 2, "token ids must be [batch, time], got \(ids.shape)")
+        let t = ids.shape[1]
+        precondition(t <= pos.count, "sequence of \(t) tokens is longer than the context (\(pos.count))")
+        return tok(ids) + pos.lookup(Array(0..<t), shape: [t])
+    }
+}
+
+/// The configuration of a tiny decoder-only transformer.
+public struct GPTConfig: Sendable, Equatable {
+    public var vocab = 32, context = 32, dim = 64, heads = 4, layers = 2
+    public var dropout: Float = 0
+    public init(vocab: Int = 32, context: Int = 32, dim: Int = 64, heads: Int = 4, layers: Int = 2, dropout: Float = 0) {
+        self.vocab = vocab; self.context = context; self.dim = dim
+        self.heads = heads; self.layers = layers; self.dropout = dropout
+    }
+}
+
+/// A tiny GPT: character-level, decoder-only, learned positions, pre-LayerNorm blocks.
+///
+///     x = embed(ids)                   # tok + pos
+///     for block in blocks: x = block(x)
+///     logits = head(x)                 # LayerNorm, then Linear to the vocabulary
+///
+/// Groups: `embed`, `blocks.0`, …, `head`.
+public final class GPT: Module {
+    public let config: GPTConfig
+    public let embed: TokenEmbedding
+    public let blocks: ModuleList
+    public let head: Sequential
+
+    public init(_ config: GPTConfig, rng: inout RNG) {
+        self.config = config
+        embed = TokenEmbedding(vocab: config.vocab, context: config.context, dim: config.dim, rng: &rng)
+        var list: [Module] = []
+        for _ in 0..<config.layers {
+            list.append(TransformerBlock(dim: config.dim, heads: config.heads, causal: true,
+                                         dropout: config.dropout, rng: &rng))
+        }
+        blocks = ModuleList(list)
+        head = Sequential(named: [("norm", LayerNorm(config.dim)),
+                                  ("proj", Linear(config.dim, config.vocab, rng: &rng))])
+        super.init()
+        addChild("embed", embed)
+        addChild("blocks", blocks)
+        addChild("head", head)
+    }
+
+    public override var layerGroups: [String] {
+        ["embed"] + (0..<blocks.count).map { "blocks.\($0)" } + ["head"]
+    }
+
+    /// ids `[B, T]` → next-token logits `[B, T, vocab]`.
+    public override func forward(_ ids: Tensor) -> Tensor {
+        head(blocks.modules.reduce(embed(ids)) { $1($0) })
+    }
+
+    public override var summary: String {
+        "d\(config.dim) h\(config.heads) L\(config.layers) ctx\(config.context) vocab\(config.vocab)"
+    }
+}

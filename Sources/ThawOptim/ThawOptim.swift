@@ -1,1 +1,0 @@
-// ThawOptim: see docs/architecture.md for what this target owns.

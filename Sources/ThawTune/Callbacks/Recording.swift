@@ -1,0 +1,57 @@
+import ThawOptim
+import ThawTensor
+
+/// Records each epoch's mean training loss and, when the learner has validation data, the
+/// validation loss and accuracy, into `learner.history`.
+public final class MetricsRecorder: Callback {
+    public var order: Int { 50 }
+    private var stepAtEpochStart = 0
+    public init() {}
+
+    public func beforeEpoch(_ learner: Learner) { stepAtEpochStart = learner.step }
+
+    public func afterEpoch(_ learner: Learner) {
+        guard learner.step > stepAtEpochStart else { return }
+        var record = RunHistory.Epoch(epoch: learner.epoch + 1, step: learner.step,
+                                      trainLoss: learner.history.meanLoss(since: stepAtEpochStart))
+        if let valid = learner.valid {
+            let e = learner.evaluate(valid)
+            record.validLoss = e.loss
+            record.validAccuracy = e.accuracy
+        }
+        learner.history.epochs.append(record)
+    }
+}
+
+/// Sets every group's learning rate from a schedule before each step.
+public final class ScheduleCallback: Callback {
+    public let schedule: Schedule
+    public var order: Int { 10 }
+    public init(_ schedule: Schedule) { self.schedule = schedule }
+
+    public func beforeBatch(_ learner: Learner) {
+        learner.optimizer.applySchedule(schedule, step: learner.step, total: learner.totalSteps)
+    }
+}
+
+/// Clips the global gradient norm before each step and remembers the norms seen.
+public final class GradientClipping: Callback {
+    public let maxNorm: Float
+    public private(set) var norms: [Float] = []
+    public var order: Int { 30 }
+    public init(maxNorm: Float) { self.maxNorm = maxNorm }
+
+    public func afterBackward(_ learner: Learner) {
+        norms.append(clipGradNorm(learner.model.trainableParameters, maxNorm: maxNorm))
+    }
+}
+
+/// Stops the run at a step boundary when `shouldStop` says so (the shell wires Ctrl-C here).
+public final class InterruptCheck: Callback {
+    let shouldStop: () -> Bool
+    public var order: Int { 0 }
+    public init(_ shouldStop: @escaping () -> Bool) { self.shouldStop = shouldStop }
+    public func afterStep(_ learner: Learner) {
+        if shouldStop() { learner.requestStop("interrupted") }
+    }
+}

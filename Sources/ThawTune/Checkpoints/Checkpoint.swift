@@ -1,0 +1,144 @@
+import Foundation
+import ThawNN
+import ThawOptim
+import ThawTensor
+
+/// Where a training run stands: enough, with the weights and optimizer state, to continue it
+/// exactly as if it had never stopped.
+public struct TrainingPosition: Sendable, Equatable {
+    public var epoch: Int
+    /// The next batch of `epoch` to run.
+    public var batchInEpoch: Int
+    /// Steps taken so far (the schedule's position).
+    public var step: Int
+    /// The shuffling generator as it was before `epoch`'s batches were drawn.
+    public var epochStartRNG: RNG
+}
+
+/// Saving and loading models (and whole training states) as `.safetensors` files.
+///
+/// Weights are stored under their parameter paths (`blocks.0.attn.q.weight`), like a PyTorch
+/// `state_dict`. A training checkpoint adds the optimizer's buffers under
+/// `optimizer.<path>.<i>` and the rest (steps, position, random streams) as metadata.
+public enum Checkpoint {
+    public struct LoadError: Error, CustomStringConvertible, Equatable {
+        public let file: String
+        public let problem: String
+        public var description: String { "\(file): \(problem)" }
+    }
+
+    /// Saves the model's weights, and with `optimizer` and `position` everything needed to resume.
+    public static func save(_ model: Module, optimizer: Optimizer? = nil, position: TrainingPosition? = nil,
+                            metadata: [String: String] = [:], to url: URL) throws {
+        var tensors: [String: SafeTensors.Entry] = [:]
+        for (path, p) in model.namedParameters() { tensors[path] = .init(shape: p.shape, values: p.data) }
+        var meta = metadata
+        meta["format"] = "thaw"
+        meta["trainable"] = model.namedParameters().filter(\.tensor.requiresGrad).map(\.path).joined(separator: ",")
+        if let optimizer {
+            var steps: [String] = []
+            for group in optimizer.groups {
+                for (path, _) in group.parameters {
+                    guard let s = optimizer.state(ofPath: path) else { continue }
+                    steps.append("\(path)=\(s.step)")
+                    for (i, buffer) in s.buffers.enumerated() {
+                        tensors["optimizer.\(path).\(i)"] = .init(shape: [buffer.count], values: buffer)
+                    }
+                }
+            }
+            meta["optimizer.steps"] = steps.joined(separator: ",")
+            meta["optimizer.count"] = String(optimizer.steps)
+        }
+        if let position {
+            meta["position"] = "\(position.epoch),\(position.batchInEpoch),\(position.step)"
+            meta["position.rng"] = position.epochStartRNG.stateWords.map(String.init).joined(separator: ",")
+        }
+        for (path, m) in model.namedModules() {
+            if let r = m as? RandomStateful { meta["rng.\(path)"] = r.rng.stateWords.map(String.init).joined(separator: ",") }
+        }
+        try SafeTensors.write(tensors, metadata: meta, to: url)
+    }
+
+    /// Loads weights into `model` by path. Every model parameter must be in the file with the
+    /// same shape; optimizer entries are ignored. Returns the file's metadata.
+    @discardableResult
+    public static func loadWeights(into model: Module, from url: URL) throws -> [String: String] {
+        let (tensors, meta) = try SafeTensors.read(url)
+        try assign(tensors, to: model, file: url.path)
+        for (path, m) in model.namedModules() {
+            if let r = m as? RandomStateful, let words = meta["rng.\(path)"].flatMap(parseWords) { r.rng = RNG(state: words) }
+        }
+        return meta
+    }
+
+    /// Puts tensors into a model's parameters, checking names and shapes first, so that a
+    /// mismatch leaves the model untouched.
+    static func assign(_ tensors: [String: SafeTensors.Entry], to model: Module, file: String) throws {
+        let named = model.namedParameters()
+        let missing = named.map(\.path).filter { tensors[$0] == nil }
+        if !missing.isEmpty {
+            let found = tensors.keys.filter { !$0.hasPrefix("optimizer.") }.sorted().prefix(4).joined(separator: ", ")
+            throw LoadError(file: file, problem: "the file has no weights for \(missing.prefix(4).joined(separator: ", "))\(missing.count > 4 ? " (and \(missing.count - 4) more)" : "") — it holds \(found)…: is it for another model?")
+        }
+        for (path, p) in named where tensors[path]!.shape != p.shape {
+            throw LoadError(file: file, problem: "`\(path)` is \(tensors[path]!.shape) in the file but \(p.shape) in the model")
+        }
+        for (path, p) in named { p.data = tensors[path]!.values }
+    }
+
+    /// Restores a whole training state saved with an optimizer and position: weights, the
+    /// optimizer's buffers and step counts, trainable flags, and the position to resume from.
+    public static func resume(_ model: Module, optimizer: Optimizer, from url: URL) throws -> TrainingPosition {
+        let (tensors, meta) = try SafeTensors.read(url)
+        try assign(tensors, to: model, file: url.path)
+        let trainable = Set((meta["trainable"] ?? "").split(separator: ",").map(String.init))
+        for (path, p) in model.namedParameters() { p.requiresGrad = trainable.contains(path) }
+        var saved: [String: ParamState] = [:]
+        for item in (meta["optimizer.steps"] ?? "").split(separator: ",") {
+            let parts = item.split(separator: "=")
+            guard parts.count == 2, let step = Int(parts[1]) else { continue }
+            let path = String(parts[0])
+            var buffers: [[Float]] = []
+            while let b = tensors["optimizer.\(path).\(buffers.count)"] { buffers.append(b.values) }
+            saved[path] = ParamState(step: step, buffers: buffers)
+        }
+        optimizer.restoreState(saved, steps: Int(meta["optimizer.count"] ?? "") ?? 0)
+        for (path, m) in model.namedModules() {
+            if let r = m as? RandomStateful, let words = meta["rng.\(path)"].flatMap(parseWords) { r.rng = RNG(state: words) }
+        }
+        let pos = (meta["position"] ?? "").split(separator: ",").compactMap { Int($0) }
+        guard pos.count == 3, let words = meta["position.rng"].flatMap(parseWords) else {
+            throw LoadError(file: url.path, problem: "it holds weights only, not a training position to resume from")
+        }
+        return TrainingPosition(epoch: pos[0], batchInEpoch: pos[1], step: pos[2], epochStartRNG: RNG(state: words))
+    }
+
+    static func parseWords(_ text: String) -> [UInt64]? {
+        let words = text.split(separator: ",").compactMap { UInt64($0) }
+        return words.count == 4 ? words : nil
+    }
+}
+
+/// Saves the last state after every epoch, and the best (lowest validation loss) separately:
+/// `<directory>/last.safetensors` and `<directory>/best.safetensors`.
+public final class Checkpointing: Callback {
+    public let directory: URL
+    private var bestLoss: Double?
+    public private(set) var errors: [String] = []
+    public var order: Int { 70 }
+
+    public init(directory: URL) { self.directory = directory }
+
+    public func afterEpoch(_ learner: Learner) {
+        do {
+            try Checkpoint.save(learner.model, optimizer: learner.optimizer, position: learner.position,
+                                to: directory.appendingPathComponent("last.safetensors"))
+            if let loss = learner.history.epochs.last?.validLoss, bestLoss.map({ loss < $0 }) ?? true {
+                bestLoss = loss
+                try Checkpoint.save(learner.model, to: directory.appendingPathComponent("best.safetensors"))
+            }
+        } catch {
+            errors.append("\(error)")
+        }
+    }
+}

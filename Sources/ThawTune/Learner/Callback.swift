@@ -1,0 +1,46 @@
+/// The named moments of a training run, in order:
+///
+///     beforeFit
+///       beforeEpoch
+///         beforeBatch → (forward, loss) → afterLoss → (backward) → afterBackward
+///           → (optimizer step) → afterStep → afterBatch
+///       afterEpoch
+///     afterFit
+///
+/// Features such as schedules, clipping, early stopping, checkpoints, gradual unfreezing and
+/// forgetting defences are callbacks on these events (fastai's design).
+public enum TrainingEvent: String, CaseIterable, Sendable {
+    case beforeFit, beforeEpoch, beforeBatch, afterLoss, afterBackward, afterStep, afterBatch, afterEpoch, afterFit
+}
+
+/// Something that acts at training events. Every method has an empty default.
+///
+/// Callbacks run in the order they were added; `order` can move one earlier (lower) or later.
+public protocol Callback: AnyObject {
+    /// Lower runs first. Schedules 10, regularisers 20, clipping 30, recording 50, stopping 80.
+    var order: Int { get }
+    func beforeFit(_ learner: Learner)
+    func beforeEpoch(_ learner: Learner)
+    func beforeBatch(_ learner: Learner)
+    /// May add to the loss (a penalty) by returning a new loss tensor.
+    func afterLoss(_ learner: Learner)
+    /// Gradients are ready; may change them (clipping, EWC's pull) before the step.
+    func afterBackward(_ learner: Learner)
+    func afterStep(_ learner: Learner)
+    func afterBatch(_ learner: Learner)
+    func afterEpoch(_ learner: Learner)
+    func afterFit(_ learner: Learner)
+}
+
+extension Callback {
+    public var order: Int { 50 }
+    public func beforeFit(_ learner: Learner) {}
+    public func beforeEpoch(_ learner: Learner) {}
+    public func beforeBatch(_ learner: Learner) {}
+    public func afterLoss(_ learner: Learner) {}
+    public func afterBackward(_ learner: Learner) {}
+    public func afterStep(_ learner: Learner) {}
+    public func afterBatch(_ learner: Learner) {}
+    public func afterEpoch(_ learner: Learner) {}
+    public func afterFit(_ learner: Learner) {}
+}

@@ -1,0 +1,157 @@
+import ThawNN
+import ThawOptim
+import ThawTensor
+
+/// The training loop: batches in, steps out, with named events that callbacks hook into.
+///
+/// ```swift
+/// let learner = Learner(model: net, optimizer: Adam(groups: net.singleGroup(lr: 1e-3)),
+///                       train: trainBatches, valid: validBatches)
+/// learner.add(EarlyStopping(patience: 3))
+/// learner.fit(epochs: 10)
+/// print(learner.history.epochs.last!)
+/// ```
+public final class Learner {
+    public let model: Module
+    public let optimizer: Optimizer
+    public var train: BatchSource
+    public var valid: BatchSource?
+    /// The loss of a batch given the model's output (cross-entropy by default).
+    public var lossFunction: (Tensor, Batch) -> Tensor = { Loss.crossEntropy($0, $1.targets) }
+    public private(set) var callbacks: [Callback] = []
+    /// Shuffling and anything else random in the loop.
+    public var rng: RNG
+    /// Polled at every step boundary; returning true stops the run there (the shell's Ctrl-C).
+    public var interrupt: (() -> Bool)?
+    /// Everything that happened: per-step losses and rates, per-epoch metrics.
+    public var history: RunHistory
+
+    // MARK: State visible to callbacks during `fit`
+
+    public internal(set) var epoch = 0
+    /// Steps taken in this run so far (0 before the first).
+    public internal(set) var step = 0
+    /// Steps this run will take if not stopped early.
+    public internal(set) var totalSteps = 0
+    public internal(set) var epochCount = 0
+    public internal(set) var batch: Batch?
+    public internal(set) var output: Tensor?
+    /// The loss of the current batch; `afterLoss` callbacks may replace it (penalties).
+    public var loss: Tensor?
+    /// Why the run ended early, if it did.
+    public internal(set) var stopReason: String?
+    /// Which batch of the current epoch comes next, and the generator as it was when the
+    /// epoch's batches were drawn: with `step`, all a checkpoint needs to resume exactly.
+    public internal(set) var batchInEpoch = 0
+    public internal(set) var epochStartRNG = RNG(seed: 0)
+
+    /// Where the run is now, for a checkpoint.
+    public var position: TrainingPosition {
+        TrainingPosition(epoch: epoch, batchInEpoch: batchInEpoch, step: step, epochStartRNG: epochStartRNG)
+    }
+
+    public init(model: Module, optimizer: Optimizer, train: BatchSource, valid: BatchSource? = nil,
+                rng: RNG = RNG(seed: 0), name: String = "run") {
+        self.model = model
+        self.optimizer = optimizer
+        self.train = train
+        self.valid = valid
+        self.rng = rng
+        self.history = RunHistory(name: name, groupNames: optimizer.groups.map(\.name))
+    }
+
+    /// Adds a callback (kept sorted by `order`, stable).
+    public func add(_ callback: Callback) {
+        callbacks.append(callback)
+        callbacks = callbacks.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    /// The first callback of a type, if any.
+    public func callback<C: Callback>(_ type: C.Type) -> C? { callbacks.first { $0 is C } as? C }
+
+    /// Asks the run to stop at the next step boundary.
+    public func requestStop(_ reason: String) {
+        if stopReason == nil { stopReason = reason }
+    }
+
+    /// Trains for `epochs` passes over the training batches, or until stopped; `maxSteps`
+    /// caps the steps (a run of "steps 300" is epochs enough, capped at 300).
+    ///
+    /// With `resume`, the run continues from a checkpoint's position: the same epoch, the same
+    /// shuffled batches, from the same batch on, with the schedule at the same step.
+    public func fit(epochs: Int, maxSteps: Int? = nil, resume: TrainingPosition? = nil) {
+        var probe = rng
+        let perEpoch = train.makeEpoch(&probe).count
+        epochCount = epochs
+        totalSteps = min(epochs * perEpoch, maxSteps ?? Int.max)
+        step = resume?.step ?? 0
+        stopReason = nil
+        model.train()
+        fire(.beforeFit)
+        epochLoop: for e in (resume?.epoch ?? 0)..<epochs {
+            epoch = e
+            if let resume, e == resume.epoch { rng = resume.epochStartRNG }
+            epochStartRNG = rng
+            fire(.beforeEpoch)
+            let batches = train.makeEpoch(&rng)
+            let skip = resume.map { e == $0.epoch ? $0.batchInEpoch : 0 } ?? 0
+            for (i, b) in batches.enumerated() where i >= skip {
+                batchInEpoch = i
+                if step >= totalSteps { break epochLoop }
+                if interrupt?() == true { requestStop("interrupted") }
+                if stopReason != nil { break epochLoop }
+                runStep(b)
+                batchInEpoch = i + 1
+            }
+            fire(.afterEpoch)
+            if stopReason != nil { break }
+        }
+        model.eval()
+        fire(.afterFit)
+    }
+
+    func runStep(_ b: Batch) {
+        batch = b
+        fire(.beforeBatch)
+        optimizer.zeroGrad()
+        model.zeroGrad()
+        let out = model(b.inputs)
+        output = out
+        loss = lossFunction(out, b)
+        fire(.afterLoss)
+        let value = loss!.item
+        if !value.isFinite {
+            requestStop("the loss became \(value) at step \(step + 1): the learning rate is probably too high")
+            return
+        }
+        loss!.backward()
+        fire(.afterBackward)
+        optimizer.step()
+        step += 1
+        history.recordStep(loss: value, rates: optimizer.groups.map(\.lr))
+        fire(.afterStep)
+        fire(.afterBatch)
+        output = nil
+    }
+
+    func fire(_ event: TrainingEvent) {
+        for c in callbacks {
+            switch event {
+            case .beforeFit: c.beforeFit(self)
+            case .beforeEpoch: c.beforeEpoch(self)
+            case .beforeBatch: c.beforeBatch(self)
+            case .afterLoss: c.afterLoss(self)
+            case .afterBackward: c.afterBackward(self)
+            case .afterStep: c.afterStep(self)
+            case .afterBatch: c.afterBatch(self)
+            case .afterEpoch: c.afterEpoch(self)
+            case .afterFit: c.afterFit(self)
+            }
+        }
+    }
+
+    /// Loss and accuracy of the model on `source`, in evaluation mode, without gradients.
+    public func evaluate(_ source: BatchSource) -> Evaluation {
+        Evaluation.run(model, on: source, lossFunction: lossFunction)
+    }
+}

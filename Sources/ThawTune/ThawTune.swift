@@ -1,1 +1,0 @@
-// ThawTune: see docs/architecture.md for what this target owns.
