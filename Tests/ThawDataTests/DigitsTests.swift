@@ -42,12 +42,4 @@ struct DigitsTests {
         #expect(error("\(row),x\n")?.kind == .corrupt)
         #expect(error("")?.kind == .empty)
     }
-
-    @Test func loadTime() throws {
-        let (digits, load) = try seconds { try Digits.load() }
-        let (split, cut) = seconds { digits.stratifiedSplit(train: 0.7, seed: 0) }
-        print("[load time] digits: load \(milliseconds(load)), 70/30 split \(milliseconds(cut)) "
-              + "(\(digits.count) → \(split.train.count)/\(split.test.count))")
-        #expect(split.train.count == 1257)
-    }
 }

@@ -89,7 +89,17 @@ struct ImportTests {
             try CSVImport.load(utf16)
         }
         let binary = try temporaryFile("pic.csv", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0A])
-        #expect(throws: DataError.self) { try CSVImport.load(binary) }
+        #expect(throws: DataError(.encoding, file: binary.path, line: 1,
+                                  "contains a zero byte: this looks like a binary file, not text")) {
+            try CSVImport.load(binary)
+        }
+        var gzip = [UInt8](Data(base64Encoded: "H4sIAAAAAAACA6vQqdTJSUxKzeEy1DHSSeQy1jHRSeIy1TEDsgE/k5NZHAAAAA==")!)
+        gzip[gzip.count - 7] ^= 1                                 // damage the CRC-32
+        let damaged = try temporaryFile("x.csv.gz", gzip)
+        #expect(throws: DataError(.corrupt, file: damaged.path,
+                                  "not a valid gzip file: CRC-32 mismatch: the data is damaged")) {
+            try CSVImport.load(damaged)
+        }
     }
 
     @Test func missingFileAndFolder() throws {

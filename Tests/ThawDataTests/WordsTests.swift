@@ -24,9 +24,7 @@ struct WordsTests {
     }
 
     @Test func wordListsLoadAndDoNotOverlap() throws {
-        let (english, englishTime) = try seconds { try Words.load(.english) }
-        let (spanish, spanishTime) = try seconds { try Words.load(.spanish) }
-        print("[load time] words: English \(milliseconds(englishTime)), Spanish \(milliseconds(spanishTime))")
+        let english = try Words.load(.english), spanish = try Words.load(.spanish)
         #expect(english.count == 10_000 && spanish.count == 10_000)
         #expect(Set(english).isDisjoint(with: spanish))
         #expect(english.allSatisfy { $0.count >= 2 && $0.count <= 12 && $0.allSatisfy { Vocabulary.words.contains($0) } })
@@ -56,8 +54,7 @@ struct WordsTests {
     }
 
     @Test func charLMHasOneWindowPerWordAndShiftedTargets() throws {
-        let (english, time) = try seconds { try Words.charLM(.english) }
-        print("[load time] English next-character data: \(milliseconds(time)) for \(english.count) windows")
+        let english = try Words.charLM(.english)
         let words = try Words.load(.english)
         #expect(english.count == 10_000 && english.context == 13)
         #expect(english.inputs.shape == [10_000, 13] && english.targets.count == 130_000)

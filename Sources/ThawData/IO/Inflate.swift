@@ -15,8 +15,9 @@ package enum Inflate {
     /// member's CRC-32 and length, so a damaged file is reported rather than half-read.
     package static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
         var output: [UInt8] = []
-        // The last four bytes are the (last member's) uncompressed size mod 2^32: a good hint.
-        if bytes.count >= 18 { output.reserveCapacity(Int(readLE32(bytes, bytes.count - 4))) }
+        // The last four bytes are the (last member's) uncompressed size mod 2^32: a good hint,
+        // capped so that a damaged size field cannot ask for gigabytes up front.
+        if bytes.count >= 18 { output.reserveCapacity(min(Int(readLE32(bytes, bytes.count - 4)), 32 * bytes.count)) }
         var start = 0
         repeat {
             let body = try skipGzipHeader(bytes, at: start)
