@@ -1,1 +1,0 @@
-// ThawData: see docs/architecture.md for what this target owns.
