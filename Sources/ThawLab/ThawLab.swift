@@ -1,1 +1,0 @@
-// ThawLab: see docs/architecture.md for what this target owns.
