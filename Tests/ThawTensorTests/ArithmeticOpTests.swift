@@ -53,6 +53,12 @@ import TestSupport
         expectGradientsMatch([b, a]) { $0[1] - $0[0] }
     }
 
+    @Test func incompatibleShapesStop() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Tensor.zeros([2, 3]) + Tensor.zeros([2])
+        }
+    }
+
     @Test func sameTensorOnBothSides() {
         var rng = RNG(seed: 12)
         let x = randomInput([3, 2], rng: &rng)

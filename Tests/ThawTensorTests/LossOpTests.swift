@@ -46,6 +46,12 @@ import TestSupport
         }
     }
 
+    @Test func outOfRangeTargetStops() async {
+        await #expect(processExitsWith: .failure) {
+            _ = Tensor.zeros([2, 3]).crossEntropy(targets: [0, 3])
+        }
+    }
+
     @Test func crossEntropyIsStableForHugeLogits() {
         let z = Tensor([1000, 0, -1000], shape: [1, 3]).requiringGrad()
         let loss = z.crossEntropy(targets: [1])

@@ -26,6 +26,18 @@ import TestSupport
         expectGradientsMatch([x4]) { $0[0].permuted([0, 2, 1, 3]) }  // attention's head split
     }
 
+    @Test func tiledTransposeHandlesPartialTilesAndBatches() {
+        // 40×35 matrices: more than one 32×32 tile each way, with ragged edges.
+        let x = Tensor((0..<(2 * 40 * 35)).map(Float.init), shape: [2, 40, 35]).requiringGrad()
+        let t = x.transposed(-1, -2)
+        #expect(t.shape == [2, 35, 40])
+        var ok = true
+        for b in 0..<2 { for i in 0..<40 { for j in 0..<35 where t[b, j, i] != x[b, i, j] { ok = false } } }
+        #expect(ok)
+        t.backward(seed: t.data)  // the gradient of a transpose is the seed transposed back: x itself
+        #expect(x.gradData == x.data)
+    }
+
     @Test func sliceValuesAndGradient() {
         let x = Tensor((0..<12).map(Float.init), shape: [3, 4])
         let cols = x.slice(axis: 1, range: 1..<3)

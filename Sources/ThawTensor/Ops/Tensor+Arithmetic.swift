@@ -142,10 +142,10 @@ extension Tensor {
         }
     }
 
-    public static func + (a: Tensor, b: Tensor) -> Tensor { binary(a, b, AddKernel.self, "+") }
-    public static func - (a: Tensor, b: Tensor) -> Tensor { binary(a, b, SubKernel.self, "-") }
-    public static func * (a: Tensor, b: Tensor) -> Tensor { binary(a, b, MulKernel.self, "*") }
-    public static func / (a: Tensor, b: Tensor) -> Tensor { binary(a, b, DivKernel.self, "/") }
+    public static func + (a: Tensor, b: Tensor) -> Tensor { binary(a, b, AddKernel.self, "add (+)") }
+    public static func - (a: Tensor, b: Tensor) -> Tensor { binary(a, b, SubKernel.self, "subtract (-)") }
+    public static func * (a: Tensor, b: Tensor) -> Tensor { binary(a, b, MulKernel.self, "multiply (*)") }
+    public static func / (a: Tensor, b: Tensor) -> Tensor { binary(a, b, DivKernel.self, "divide (/)") }
 
     // A plain number is a shape-[] constant: it broadcasts everywhere and never needs a gradient.
     public static func + (a: Tensor, b: Float) -> Tensor { a + Tensor(scalar: b) }

@@ -180,7 +180,7 @@ struct ConvGeometry {
                 (dst + valid.upperBound).update(repeating: 0, count: wo - valid.upperBound)
                 let src = x + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
                 if stride == 1 { (dst + valid.lowerBound).update(from: src, count: valid.count) }
-                else { for ow in valid { dst[ow] = src[(ow - valid.lowerBound) * stride] } }
+                else { let d = dst + valid.lowerBound; for i in 0..<valid.count { d[i] = src[i &* stride] } }
             }
         } } }
     }
@@ -193,8 +193,9 @@ struct ConvGeometry {
             for oh in 0..<ho {
                 let ih = oh * stride - padding + ki
                 guard ih >= 0 && ih < h else { continue }
-                let src = row + oh * wo, dst = dx + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
-                for ow in valid { dst[(ow - valid.lowerBound) * stride] += src[ow] }
+                let src = row + oh * wo + valid.lowerBound, dst = dx + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
+                if stride == 1 { for i in 0..<valid.count { dst[i] += src[i] } }
+                else { for i in 0..<valid.count { dst[i &* stride] += src[i] } }
             }
         } } }
     }

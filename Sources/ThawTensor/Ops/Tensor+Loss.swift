@@ -31,43 +31,53 @@ extension Tensor {
         let w = classWeights ?? [Float](repeating: 1, count: c)
         let eps = labelSmoothing, sw = w.reduce(0, +)
 
-        // Per row: lse = log Σ exp(z) (max-shifted), kept for backward; sums in Double.
-        var lse = [Float](repeating: 0, count: rows)
+        // Per row: the max-shifted log-sum-exp and the losses, summed in Double. When a gradient
+        // will be needed the probabilities are kept too, so backward needs no second exp pass.
+        let keep = requiresGrad && Tensor.isGradEnabled, total = count
+        var probs = [Float](repeating: 0, count: keep ? total : 0)
         var nll = 0.0, smooth = 0.0, weightSum = 0.0
         data.withUnsafeBufferPointer { zp in
             w.withUnsafeBufferPointer { wp in
-                for r in 0..<rows where targets[r] != ignoreIndex {
-                    let z = zp.baseAddress! + r * c, t = targets[r]
-                    var m = -Float.infinity
-                    for j in 0..<c { m = Swift.max(m, z[j]) }
-                    var s: Float = 0
-                    for j in 0..<c { s += expf(z[j] - m) }
-                    let l = m + logf(s)
-                    lse[r] = l
-                    nll += Double(wp[t]) * Double(l - z[t])            // w[y]·(−log p[y])
-                    weightSum += Double(wp[t])
-                    if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
-                        var wz: Float = 0
-                        for j in 0..<c { wz += wp[j] * z[j] }
-                        smooth += Double(sw * l - wz)
+                probs.withUnsafeMutableBufferPointer { pp in
+                    for r in 0..<rows where targets[r] != ignoreIndex {
+                        let z = zp.baseAddress! + r * c, t = targets[r]
+                        var m = -Float.infinity
+                        for j in 0..<c { m = Swift.max(m, z[j]) }
+                        var s: Float = 0
+                        if keep {
+                            let p = pp.baseAddress! + r * c
+                            for j in 0..<c { let e = expf(z[j] - m); p[j] = e; s += e }
+                            let inv = 1 / s
+                            for j in 0..<c { p[j] *= inv }
+                        } else {
+                            for j in 0..<c { s += expf(z[j] - m) }
+                        }
+                        let lse = m + logf(s)
+                        nll += Double(wp[t]) * Double(lse - z[t])          // w[y]·(−log p[y])
+                        weightSum += Double(wp[t])
+                        if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
+                            var wz: Float = 0
+                            for j in 0..<c { wz += wp[j] * z[j] }
+                            smooth += Double(sw * lse - wz)
+                        }
                     }
                 }
             }
         }
         let loss = ((1 - Double(eps)) * nll + Double(eps) / Double(c) * smooth) / weightSum
 
-        let x = self, total = count, norm = Float(weightSum), lseRows = lse
+        let x = self, norm = Float(weightSum), softmax = probs
         return .result([Float(loss)], shape: [], inputs: [x]) { g in
             guard x.requiresGrad else { return }
             let scale = g[0] / norm
             let dz = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
-                x.data.withUnsafeBufferPointer { zp in
+                softmax.withUnsafeBufferPointer { pp in
                     w.withUnsafeBufferPointer { wp in
                         for r in 0..<rows {
-                            let z = zp.baseAddress! + r * c, d = buf.baseAddress! + r * c, t = targets[r]
+                            let p = pp.baseAddress! + r * c, d = buf.baseAddress! + r * c, t = targets[r]
                             if t == ignoreIndex { d.initialize(repeating: 0, count: c); continue }
-                            let wy = (1 - eps) * wp[t], a = wy + eps / Float(c) * sw, l = lseRows[r]
-                            for j in 0..<c { d[j] = scale * (a * expf(z[j] - l) - eps / Float(c) * wp[j]) }
+                            let wy = (1 - eps) * wp[t], a = wy + eps / Float(c) * sw
+                            for j in 0..<c { d[j] = scale * (a * p[j] - eps / Float(c) * wp[j]) }
                             d[t] -= scale * wy
                         }
                     }

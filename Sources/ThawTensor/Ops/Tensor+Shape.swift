@@ -73,6 +73,71 @@ func forEachStridedRow(_ shape: [Int], _ srcStrides: [Int],
     }
 }
 
+/// Forward (`backward == false`): out[o] = src[s] for every output index o and its source
+/// index s. Backward: src-side gradient[s] += output gradient[o], i.e. `a` is the output
+/// gradient and `b` the input's gradient buffer.
+///
+/// When the source is contiguous along the second-to-last output dimension but not the last
+/// (a transpose of the last two), a plain walk would stride through memory, and with a
+/// power-of-two stride the strided cache lines all land in one cache set and evict each
+/// other. Such matrices go through 32×32 tiles staged in a small scratch buffer instead: each
+/// tile is read along the source's contiguous direction and written along the output's.
+private func permuteWalk(_ outShape: [Int], _ srcStrides: [Int], _ a: UnsafePointer<Float>,
+                         _ b: UnsafeMutablePointer<Float>, backward: Bool) {
+    let r = outShape.count
+    if r >= 2 && srcStrides[r - 1] != 1 && srcStrides[r - 2] == 1 {
+        let rows = outShape[r - 2], cols = outShape[r - 1], st = srcStrides[r - 1], tile = 32
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: tile * tile) { tmp in
+            // Walking all but the last dimension yields one call per matrix: o is its first
+            // output row, s its source offset; element (i, j) is out (o+i)·cols + j, src s + i + j·st.
+            forEachStridedRow(Array(outShape.dropLast()), Array(srcStrides.dropLast())) { o, s, _, _ in
+                for r0 in stride(from: 0, to: rows, by: tile) {
+                    let nr = Swift.min(tile, rows - r0)
+                    for c0 in stride(from: 0, to: cols, by: tile) {
+                        let nc = Swift.min(tile, cols - c0)
+                        // tmp holds the tile column-major: entry (i, j) at j·tile + i.
+                        let t = tmp.baseAddress!
+                        if backward {
+                            for i in 0..<nr {
+                                let src = a + (o + r0 + i) * cols + c0, ti = t + i
+                                for j in 0..<nc { ti[j &* tile] = src[j] }
+                            }
+                            for j in 0..<nc {
+                                let dst = b + s + r0 + (c0 + j) * st, tj = t + j * tile
+                                for i in 0..<nr { dst[i] += tj[i] }
+                            }
+                        } else {
+                            for j in 0..<nc {
+                                let src = a + s + r0 + (c0 + j) * st, tj = t + j * tile
+                                for i in 0..<nr { tj[i] = src[i] }
+                            }
+                            for i in 0..<nr {
+                                let dst = b + (o + r0 + i) * cols + c0, ti = t + i
+                                for j in 0..<nc { dst[j] = ti[j &* tile] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return
+    }
+    // Offsets are folded into base pointers before each loop: an overflow-checked `s + i`
+    // inside it would keep the compiler from vectorising.
+    forEachStridedRow(outShape, srcStrides) { o, s, len, st in
+        if backward {
+            let src = a + o, dst = b + s
+            if st == 1 { for i in 0..<len { dst[i] += src[i] } }
+            else { for i in 0..<len { dst[i &* st] += src[i] } }
+        } else if st == 1 {
+            (b + o).update(from: a + s, count: len)
+        } else {
+            let src = a + s, dst = b + o
+            for i in 0..<len { dst[i] = src[i &* st] }
+        }
+    }
+}
+
 // MARK: - Rearranging ops
 
 extension Tensor {
@@ -87,26 +152,19 @@ extension Tensor {
         let srcStrides = axes.map { inStrides[$0] }  // step in the input per output index
         let n = count
         let y = [Float](unsafeUninitializedCapacity: n) { buf, initialized in
-            data.withUnsafeBufferPointer { xp in
-                forEachStridedRow(outShape, srcStrides) { o, s, len, st in
-                    let dst = buf.baseAddress! + o, src = xp.baseAddress! + s
-                    if st == 1 { dst.initialize(from: src, count: len) }
-                    else { for i in 0..<len { dst[i] = src[i * st] } }
+            if n > 0 {
+                data.withUnsafeBufferPointer { xp in
+                    permuteWalk(outShape, srcStrides, xp.baseAddress!, buf.baseAddress!, backward: false)
                 }
             }
             initialized = n
         }
         let x = self
         return .result(y, shape: outShape, inputs: [x]) { g in
-            guard x.requiresGrad else { return }
+            guard x.requiresGrad, n > 0 else { return }
             // The same walk in reverse: each output gradient goes back to where its value came from.
             g.withUnsafeBufferPointer { gp in
-                x.withGradBuffer { gx in
-                    forEachStridedRow(outShape, srcStrides) { o, s, len, st in
-                        let src = gp.baseAddress! + o, dst = gx.baseAddress! + s
-                        for i in 0..<len { dst[i * st] += src[i] }
-                    }
-                }
+                x.withGradBuffer { gx in permuteWalk(outShape, srcStrides, gp.baseAddress!, gx.baseAddress!, backward: true) }
             }
         }
     }

@@ -89,9 +89,9 @@ extension Tensor {
                         for o in 0..<outer {
                             for j in 0..<inner {
                                 let at = o * n * inner + j
-                                var s: Float = 0
-                                for k in 0..<n { s += gp[at + k * inner] }
-                                for k in 0..<n { dp[at + k * inner] = gp[at + k * inner] - expf(yp[at + k * inner]) * s }
+                                let (gr, yr, dr) = (gp.baseAddress! + at, yp.baseAddress! + at, dp.baseAddress! + at)
+                                if inner == 1 { logSoftmaxBackRow(gr, yr, dr, n, 1) }
+                                else { logSoftmaxBackRow(gr, yr, dr, n, inner) }
                             }
                         }
                     }
@@ -133,4 +133,13 @@ private func logSoftmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<
     for k in 0..<n { s += expf(x[k * stride] - m) }
     let lse = m + logf(s)
     for k in 0..<n { y[k * stride] = x[k * stride] - lse }
+}
+
+/// Writes gᵢ − exp(yᵢ)·Σ gⱼ over `n` strided values into `dx`.
+@inline(__always)
+private func logSoftmaxBackRow(_ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+                               _ dx: UnsafeMutablePointer<Float>, _ n: Int, _ stride: Int) {
+    var s: Float = 0
+    for k in 0..<n { s += g[k * stride] }
+    for k in 0..<n { dx[k * stride] = g[k * stride] - expf(y[k * stride]) * s }
 }
