@@ -117,6 +117,16 @@ struct CatalogTests {
         #expect(CommandCatalog.help(for: "frezee") == nil)
     }
 
+    @Test func longOptionEntriesMoveTheirDescriptionDown() throws {
+        let help = try #require(CommandCatalog.help(for: "train"))
+        #expect(help.contains("""
+              schedule constant|linear|cosine|stlr
+                                      how the rate changes over the run; `stlr` is
+                                      ULMFiT's slanted triangle (default constant)
+            """))
+        #expect(help.contains("  epochs <n>              passes over the data (default 1)"))
+    }
+
     @Test func overviewListsEveryCommandOnce() {
         let overview = CommandCatalog.helpOverview()
         for spec in CommandCatalog.all {

@@ -146,6 +146,7 @@ struct ParserTests {
     @Test func syntaxErrors() {
         #expect(problems("x =") == ["expected a command after `=`"])
         #expect(problems("= 3") == ["expected a name before `=`"])
+        #expect(problems("a, = load digits") == ["expected a name after `,`"])
         #expect(problems("net.0") == ["expected a command, found `net.0` — to look at it, write `show net.0`"])
         #expect(problems("3") == ["expected a command, found `3`"])
         #expect(problems("net.x = mlp 3 4") == ["a name cannot contain dots — bind a plain name, like `net2`"])

@@ -20,6 +20,14 @@ struct ValidatorTests {
         #expect(problems("compare a on x") == ["`compare` needs <second>: another — usage: compare <first> <second> on <data>..."])
     }
 
+    @Test func aForgottenOptionKeyIsNamed() {
+        #expect(problems("train net old") == ["`train` needs `on` before `old` — write `on old`"])
+        #expect(problems("restore net pre") == ["`restore` needs `from` before `pre` — write `from pre`"])
+        // When the stray value would not fit the missing option, both problems are told.
+        #expect(problems("restore net 3") == ["`restore` takes no more arguments — usage: restore <model> from <snapshot>",
+                                              "`restore` needs `from <snapshot>`: the snapshot to restore from — usage: restore <model> from <snapshot>"])
+    }
+
     @Test func valueForms() {
         #expect(problems("seed 1.5") == ["`seed` needs a whole number here"])
         #expect(problems("a, b = split digits 1.5") == ["`split` needs a number from 0 to 1 here"])

@@ -34,12 +34,14 @@ extension CommandCatalog {
             (option.usage, option.help + known(option.suggestions)
                 + (option.isRequired ? " (required)" : option.defaultValue.map { " (default \($0))" } ?? ""))
         }
-        let width = (argumentRows + optionRows).map(\.0.count).max() ?? 0
+        // Long entries (a list of choices) get their description on the next line
+        // rather than pushing every other description to the right.
+        let width = min((argumentRows + optionRows).map(\.0.count).max() ?? 0, 22)
         if !argumentRows.isEmpty {
-            lines += ["", "arguments:"] + argumentRows.flatMap { row(pad($0.0, width), $0.1) }
+            lines += ["", "arguments:"] + argumentRows.flatMap { row(pad($0.0, width), $0.1, width: width) }
         }
         if !optionRows.isEmpty {
-            lines += ["", "options:"] + optionRows.flatMap { row(pad($0.0, width), $0.1) }
+            lines += ["", "options:"] + optionRows.flatMap { row(pad($0.0, width), $0.1, width: width) }
         }
         if !spec.details.isEmpty {
             lines += [""] + wrap(spec.details, width: 78, indent: "")
@@ -67,10 +69,13 @@ extension CommandCatalog {
         suggestions.isEmpty ? "" : " (known: " + suggestions.joined(separator: ", ") + ")"
     }
 
-    /// One table row, the description wrapped and indented under itself.
-    static func row(_ left: String, _ text: String) -> [String] {
-        let indent = String(repeating: " ", count: left.count + 4)
+    /// One table row, the description wrapped and indented under itself; `left` comes
+    /// padded to the column width, or longer when it did not fit.
+    static func row(_ left: String, _ text: String, width: Int? = nil) -> [String] {
+        let column = width ?? left.count
+        let indent = String(repeating: " ", count: column + 4)
         var lines = wrap(text, width: 78, indent: indent)
+        if left.count > column { return ["  " + left] + lines }
         lines[0] = "  " + left + "  " + lines[0].dropFirst(indent.count)
         return lines
     }

@@ -81,6 +81,9 @@ struct Parser {
         if bindingAhead() {
             while true {
                 let name = advance()
+                if name.kind == .equals {   // `a, = …`
+                    throw .diagnostic(.error("expected a name after `,`", at: .point(previous.range.end)))
+                }
                 if name.kind == .path {
                     throw .diagnostic(.error("a name cannot contain dots", at: name.range,
                                              suggestion: .init("bind a plain name, like `net2`")))
@@ -98,7 +101,9 @@ struct Parser {
     func bindingAhead() -> Bool {
         var ahead = 0
         while true {
-            guard peek(ahead).kind == .word || peek(ahead).kind == .path else { return false }
+            guard peek(ahead).kind == .word || peek(ahead).kind == .path else {
+                return ahead > 0 && peek(ahead).kind == .equals   // `a, =`: a binding missing a name
+            }
             switch peek(ahead + 1).kind {
             case .equals: return true
             case .comma: ahead += 2

@@ -13,8 +13,8 @@ struct Validator {
         let before = diagnostics.count
         guard let spec = CommandCatalog.lookup(statement.command.name) else { return true }
         checkBindings(statement, spec)
-        checkPositionals(statement.command, spec)
-        checkOptions(statement.command, spec)
+        let forgotKey = checkPositionals(statement.command, spec)
+        checkOptions(statement.command, spec, missingReported: forgotKey)
         if spec.name == "expect" { checkTolerance(statement.command) }
         return !diagnostics[before...].contains { $0.severity == .error }
     }
@@ -55,9 +55,16 @@ struct Validator {
         }
     }
 
-    mutating func checkPositionals(_ command: Command, _ spec: CommandSpec) {
+    /// Returns true when it reported a forgotten option key (so the missing option is not
+    /// reported a second time).
+    @discardableResult
+    mutating func checkPositionals(_ command: Command, _ spec: CommandSpec) -> Bool {
         for (index, value) in command.positionals.enumerated() {
             guard let argument = spec.argument(at: index) else {
+                if let forgotten = forgottenKey(before: value, command, spec) {
+                    report(forgotten)
+                    return true
+                }
                 report(extraArgument(value, command, spec))
                 break   // what follows a stray word is rarely worth a second message
             }
@@ -78,9 +85,10 @@ struct Validator {
             report(.error("`\(spec.name)` needs \(missing.placeholder): \(missing.help)",
                           at: .point(command.range.end), suggestion: .init("usage: \(spec.usage)")))
         }
+        return false
     }
 
-    mutating func checkOptions(_ command: Command, _ spec: CommandSpec) {
+    mutating func checkOptions(_ command: Command, _ spec: CommandSpec, missingReported: Bool) {
         var first = [String: Option]()
         for option in command.options {
             if let earlier = first[option.name] {
@@ -94,10 +102,23 @@ struct Validator {
                 checkValue(value, as: optionSpec.type, subject: "`\(option.key.name)` needs \(optionSpec.type.phrase)")
             }
         }
-        for optionSpec in spec.options where optionSpec.isRequired && first[optionSpec.name] == nil {
+        for optionSpec in missingRequiredOptions(command, spec) where !missingReported {
             report(.error("`\(spec.name)` needs `\(optionSpec.usage)`: \(optionSpec.help)",
                           at: .point(command.range.end), suggestion: .init("usage: \(spec.usage)")))
         }
+    }
+
+    func missingRequiredOptions(_ command: Command, _ spec: CommandSpec) -> [OptionSpec] {
+        spec.options.filter { option in option.isRequired && !command.options.contains { $0.name == option.name } }
+    }
+
+    /// `train net old`, `restore net pre`: one required option is missing, and a stray
+    /// value that would fit it stands where it belongs. Say which key to put in front.
+    func forgottenKey(before value: Value, _ command: Command, _ spec: CommandSpec) -> Diagnostic? {
+        let missing = missingRequiredOptions(command, spec)
+        guard missing.count == 1, let option = missing.first, fits(value, option.type) else { return nil }
+        return .error("`\(spec.name)` needs `\(option.name)` before `\(value)`", at: value.range,
+                      suggestion: .init("write `\(option.name) \(value)`", replacement: "\(option.name) \(value)"))
     }
 
     /// A word where no more arguments fit is most often a misspelt option.
