@@ -60,65 +60,6 @@ public struct CommandSpec: Sendable, Hashable {
     }
 }
 
-/// A positional argument: `model` in `train <model>`.
-public struct ArgumentSpec: Sendable, Hashable {
-    public var name: String
-    public var type: ValueType
-    public var isRequired: Bool
-    /// The last argument may take one or more values.
-    public var repeats: Bool
-    public var help: String
-    /// Known values offered by completion and listed in help (not enforced).
-    public var suggestions: [String]
-
-    public init(_ name: String, _ type: ValueType, optional: Bool = false, repeats: Bool = false,
-                suggestions: [String] = [], _ help: String) {
-        self.name = name
-        self.type = type
-        self.isRequired = !optional
-        self.repeats = repeats
-        self.suggestions = suggestions
-        self.help = help
-    }
-
-    /// `<model>`, named after the argument when its type's placeholder is generic.
-    public var placeholder: String { "<\(name)>" }
-}
-
-/// A `key value` option: `epochs 8`.
-public struct OptionSpec: Sendable, Hashable {
-    public var name: String
-    public var type: ValueType
-    /// The value used when the option is left out, as it would be written ("1e-3", "adam",
-    /// "off"); nil when leaving it out means "not used".
-    public var defaultValue: String?
-    public var isRequired: Bool
-    /// Takes one or more values (`on old new`), up to the next option or the end.
-    public var repeats: Bool
-    public var aliases: [String]
-    public var help: String
-    public var suggestions: [String]
-
-    public init(_ name: String, _ type: ValueType, default defaultValue: String? = nil,
-                required: Bool = false, repeats: Bool = false, aliases: [String] = [],
-                suggestions: [String] = [], _ help: String) {
-        self.name = name
-        self.type = type
-        self.defaultValue = defaultValue
-        self.isRequired = required
-        self.repeats = repeats
-        self.aliases = aliases
-        self.suggestions = suggestions
-        self.help = help
-    }
-
-    /// `epochs <n>`, `on <data>...`, `confusion` (a flag reads best bare).
-    public var usage: String {
-        if type == .flag { return name }
-        return "\(name) \(type.placeholder)" + (repeats ? "..." : "")
-    }
-}
-
 /// What a command gives back to bind to a name.
 public enum ResultKind: String, Sendable, Hashable {
     case model, dataset, run, snapshot
@@ -142,39 +83,5 @@ public enum CommandFamily: String, Sendable, Hashable, CaseIterable {
         case .checks: "Checked outcomes"
         case .lessons: "Lessons"
         }
-    }
-}
-
-/// A metric function callable in expressions: `accuracy(net, old)`.
-public struct FunctionSpec: Sendable, Hashable {
-    public enum Returns: String, Sendable, Hashable { case number, boolean }
-
-    public struct Parameter: Sendable, Hashable {
-        public var name: String
-        public var type: ValueType
-        public init(_ name: String, _ type: ValueType) {
-            self.name = name
-            self.type = type
-        }
-    }
-
-    public var name: String
-    public var parameters: [Parameter]
-    public var returns: Returns
-    public var summary: String
-    public var example: String
-
-    public init(_ name: String, _ parameters: [Parameter], returns: Returns = .number,
-                _ summary: String, example: String) {
-        self.name = name
-        self.parameters = parameters
-        self.returns = returns
-        self.summary = summary
-        self.example = example
-    }
-
-    /// `accuracy(<model>, <data>)`.
-    public var signature: String {
-        "\(name)(" + parameters.map { "<\($0.name)>" }.joined(separator: ", ") + ")"
     }
 }
