@@ -1,1 +1,0 @@
-// ThawLang: see docs/architecture.md for what this target owns.
