@@ -6,6 +6,8 @@ public enum Schedule: Sendable, Equatable, CustomStringConvertible {
     case constant
     /// Multiplied by `gamma` every `every` steps.
     case step(every: Int, gamma: Float)
+    /// A straight line from 1 down to 0 over the run.
+    case linear
     /// Half a cosine from 1 down to `floor` over the run.
     case cosine(floor: Float = 0)
     /// Linear warm-up from 0 over `steps`, then constant.
@@ -24,6 +26,8 @@ public enum Schedule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .constant:
             return 1
+        case .linear:
+            return 1 - t / Float(total)
         case let .step(every, gamma):
             return _powf(gamma, Float(step / max(every, 1)))
         case let .cosine(floor):
@@ -47,6 +51,7 @@ public enum Schedule: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .constant: "constant"
+        case .linear: "linear decay"
         case let .step(every, gamma): "step every \(every) × \(gamma)"
         case let .cosine(floor): floor == 0 ? "cosine" : "cosine to \(floor)"
         case let .warmup(steps): "warm-up \(steps) steps"

@@ -9,6 +9,8 @@ import ThawTensor
 /// Flat `[N, 64]` inputs are reshaped to `[N, 1, 8, 8]`. Groups: conv0, conv1, (res), head.
 public final class CNN: Module {
     public let side: Int, channels: (Int, Int), residual: Bool
+    /// The number of outputs the model was built with.
+    public let classes: Int
 
     public init(side: Int = 8, channels: (Int, Int) = (16, 32), classes: Int = 10,
                 residual: Bool = false, rng: inout RNG) {
@@ -16,6 +18,7 @@ public final class CNN: Module {
         self.side = side
         self.channels = channels
         self.residual = residual
+        self.classes = classes
         super.init()
         addChild("conv0", Conv2d(1, channels.0, kernel: 3, padding: 1, rng: &rng))
         addChild("conv1", Conv2d(channels.0, channels.1, kernel: 3, padding: 1, rng: &rng))

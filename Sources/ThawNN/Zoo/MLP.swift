@@ -8,6 +8,8 @@ public final class MLP: Module {
     public let sizes: [Int]
     public let activation: ActivationKind
     let dropouts: [Dropout]
+    /// The dropout probability between layers (0: none).
+    public var dropoutProbability: Float { dropouts.first?.p ?? 0 }
 
     public init(sizes: [Int], activation: ActivationKind = .relu, dropout p: Float = 0, rng: inout RNG) {
         precondition(sizes.count >= 2, "an MLP needs at least an input and an output size, got \(sizes)")

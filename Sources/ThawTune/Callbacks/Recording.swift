@@ -23,14 +23,23 @@ public final class MetricsRecorder: Callback {
     }
 }
 
-/// Sets every group's learning rate from a schedule before each step.
+/// Sets every group's learning rate from a schedule before each step, optionally after a
+/// linear warm-up over the first `warmup` steps (the two multiply).
 public final class ScheduleCallback: Callback {
     public let schedule: Schedule
+    public let warmup: Int
     public var order: Int { 10 }
-    public init(_ schedule: Schedule) { self.schedule = schedule }
+    public init(_ schedule: Schedule, warmup: Int = 0) {
+        self.schedule = schedule
+        self.warmup = warmup
+    }
 
     public func beforeBatch(_ learner: Learner) {
         learner.optimizer.applySchedule(schedule, step: learner.step, total: learner.totalSteps)
+        if warmup > 0 && learner.step < warmup {
+            let w = Schedule.warmup(steps: warmup).multiplier(step: learner.step, total: learner.totalSteps)
+            for i in learner.optimizer.groups.indices { learner.optimizer.groups[i].lr *= w }
+        }
     }
 }
 

@@ -97,14 +97,14 @@ public final class Learner {
             let skip = resume.map { e == $0.epoch ? $0.batchInEpoch : 0 } ?? 0
             for (i, b) in batches.enumerated() where i >= skip {
                 batchInEpoch = i
-                if step >= totalSteps { break epochLoop }
                 if interrupt?() == true { requestStop("interrupted") }
-                if stopReason != nil { break epochLoop }
+                if stopReason != nil || step >= totalSteps { break }
                 runStep(b)
                 batchInEpoch = i + 1
             }
+            // A partial epoch (stopped, or capped by maxSteps) is still recorded.
             fire(.afterEpoch)
-            if stopReason != nil { break }
+            if stopReason != nil || step >= totalSteps { break epochLoop }
         }
         model.eval()
         fire(.afterFit)

@@ -1,0 +1,164 @@
+import Foundation
+import ThawData
+import ThawLang
+import ThawTensor
+import ThawTune
+
+/// `load`, `select`, `split`, `transform`, `join`.
+extension Session {
+    func load(_ c: Command) throws -> Result {
+        guard let source = c.value("source") else { throw LabError("`load` needs something to load: `load digits`", at: c.range) }
+        if let target = c.value("into") {
+            guard let file = source.string else { throw LabError("`load … into` needs a quoted file name", at: source.range) }
+            let (_, model) = try self.model(target)
+            do { try Checkpoint.loadWeights(into: model.module, from: URL(fileURLWithPath: file)) } catch {
+                throw LabError("\(error)", at: source.range)
+            }
+            return Result(outputs: [.note("loaded the weights of \(file) into `\(target)`")])
+        }
+        if let file = source.string {
+            do {
+                if file.hasSuffix(".txt") || file.hasSuffix(".txt.gz") {
+                    return Result(items: [.data(.sequences(try TextImport.load(URL(fileURLWithPath: file))))])
+                }
+                return Result(items: [.data(.examples(try CSVImport.load(URL(fileURLWithPath: file))))])
+            } catch {
+                throw LabError("\(error)", at: source.range)
+            }
+        }
+        let name = source.word ?? ""
+        do {
+            switch name {
+            case "digits": return Result(items: [.data(.examples(try Digits.load()))])
+            case "english", "spanish":
+                return Result(items: [.data(.sequences(try Words.charLM(name == "english" ? .english : .spanish)))])
+            case "langid", "languages":
+                var r = rng.split()
+                return Result(items: [.data(.examples(try Words.languageID(count: 4000, rng: &r)))])
+            default:
+                let known = ["digits", "english", "spanish", "langid"]
+                throw LabError("there is no dataset `\(name)`: thaw ships \(known.joined(separator: ", ")); a file needs quotes",
+                               at: source.range, suggestion: Suggest.closest(to: name, among: known))
+            }
+        } catch let e as LabError { throw e } catch {
+            throw LabError("\(error)", at: source.range)
+        }
+    }
+
+    func select(_ c: Command) throws -> Result {
+        guard let dataValue = c.value("data") else { throw LabError("`select` needs a dataset", at: c.range) }
+        var d = try examples(dataValue)
+        if let condition = c.expression("where") {
+            var keep: [Int] = []
+            for i in 0..<d.count where try holds(condition, label: d.labels[i], index: i) { keep.append(i) }
+            d = d.subset(keep, name: "\(d.name) where \(condition)")
+        }
+        if let classes = c.value("classes") {
+            guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
+            d = d.subset(classes: list)
+        }
+        if let shots = c.integer("shots") { d = d.fewShot(k: shots, rng: &rng) }
+        if let take = c.integer("take") { d = d.sample(Swift.min(take, d.count), rng: &rng) }
+        if d.count == 0 { throw LabError("no examples are left after this selection", at: c.range) }
+        return Result(items: [.data(.examples(d))])
+    }
+
+    /// A `where` condition on one example: `label` and `index` are its fields.
+    func holds(_ e: ThawLang.Expression, label: Int, index: Int) throws -> Bool {
+        func num(_ e: ThawLang.Expression) throws -> Double {
+            switch e.kind {
+            case let .number(n): return n
+            case .name("label"): return Double(label)
+            case .name("index"): return Double(index)
+            case let .unary(.negate, x): return -(try num(x))
+            case let .binary(op, a, b) where !op.isComparison && !op.isLogical:
+                let (x, y) = (try num(a), try num(b))
+                switch op { case .add: return x + y; case .subtract: return x - y; case .multiply: return x * y; default: return x / y }
+            case let .name(n): throw LabError("inside `where`, only `label` and `index` are known, not `\(n)`", at: e.range)
+            default: throw LabError("expected a number, `label` or `index` here", at: e.range)
+            }
+        }
+        switch e.kind {
+        case let .boolean(b): return b
+        case let .unary(.not, x): return !(try holds(x, label: label, index: index))
+        case let .binary(.and, a, b): return try holds(a, label: label, index: index) && holds(b, label: label, index: index)
+        case let .binary(.or, a, b): return try holds(a, label: label, index: index) || holds(b, label: label, index: index)
+        case let .binary(.in, a, b):
+            let x = try num(a)
+            switch b.kind {
+            case let .list(items): return try items.contains { try num($0) == x }
+            case let .range(lo, hi, inclusive):
+                let (l, h) = (try num(lo), try num(hi))
+                return x >= l && (inclusive ? x <= h : x < h)
+            default: throw LabError("`in` needs a list or a range", at: b.range)
+            }
+        case let .binary(op, a, b) where op.isComparison:
+            let (x, y) = (try num(a), try num(b))
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            default: return x != y
+            }
+        default: throw LabError("this is not a condition: compare `label` or `index`, e.g. `label < 5`", at: e.range)
+        }
+    }
+
+    func split(_ c: Command) throws -> Result {
+        guard let dataValue = c.value("data"), let fraction = c.number("fraction"), fraction > 0, fraction < 1 else {
+            throw LabError("`split` needs a dataset and a fraction between 0 and 1: `train, test = split digits 0.7`", at: c.range)
+        }
+        switch try data(dataValue) {
+        case let .examples(d):
+            if c.flag("stratify") {
+                let s = d.stratifiedSplit(train: fraction, rng: &rng)
+                return Result(items: [.data(.examples(s.train)), .data(.examples(s.test))])
+            }
+            let order = rng.permutation(d.count)
+            let cut = Int((Double(d.count) * fraction).rounded())
+            return Result(items: [.data(.examples(d.subset(Array(order[..<cut]).sorted()))),
+                                  .data(.examples(d.subset(Array(order[cut...]).sorted())))])
+        case let .sequences(s):
+            let (a, b) = s.randomSplit(train: fraction, rng: &rng)
+            return Result(items: [.data(.sequences(a)), .data(.sequences(b))])
+        }
+    }
+
+    func transform(_ c: Command) throws -> Result {
+        guard let dataValue = c.value("data") else { throw LabError("`transform` needs a dataset", at: c.range) }
+        var d = try examples(dataValue)
+        guard case .image = d.kind else { throw LabError("`transform` changes images; `\(dataValue)` is not a set of images", at: dataValue.range) }
+        var changed = false
+        if let sigma = c.number("noise") { d = d.noisy(sigma: Float(sigma), rng: &rng); changed = true }
+        if c.flag("invert") { d = d.inverted(); changed = true }
+        if let degrees = c.number("rotate") { d = d.rotated(degrees: Float(degrees)); changed = true }
+        if c.flag("permute") {
+            // Drawn from the seed alone, so train and test sets get the same permutation.
+            var permutationRNG = RNG(seed: seedValue &+ 0x5EED)
+            d = d.permuted(PixelPermutation(size: d.sampleSize, rng: &permutationRNG))
+            changed = true
+        }
+        if let share = c.number("mislabel") { d = d.withLabelNoise(share, rng: &rng); changed = true }
+        guard changed else { throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute` or `mislabel 0.3`", at: c.range) }
+        return Result(items: [.data(.examples(d))])
+    }
+
+    func join(_ c: Command) throws -> Result {
+        let values = c.arguments("data")
+        guard let first = values.first else { throw LabError("`join` needs datasets", at: c.range) }
+        var d = try examples(first)
+        for v in values.dropFirst() {
+            let next = try examples(v)
+            guard next.sampleShape == d.sampleShape else {
+                throw LabError("`\(v)` has examples of shape \(next.sampleShape), not \(d.sampleShape)", at: v.range)
+            }
+            guard next.classNames == d.classNames else {
+                throw LabError("`\(v)` has other classes (\(next.classNames.joined(separator: ", "))) than `\(first)`", at: v.range)
+            }
+            d = d.appending(next)
+        }
+        return Result(items: [.data(.examples(d))])
+    }
+}

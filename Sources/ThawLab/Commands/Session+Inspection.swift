@@ -1,0 +1,153 @@
+import ThawData
+import ThawLang
+import ThawNN
+import ThawTensor
+import ThawTune
+
+/// `show`, `eval`, `compare`, `diff`.
+extension Session {
+    func show(_ c: Command) throws -> Result {
+        guard let v = c.value("what") else { return Result(outputs: [workspaceTable()]) }
+        let (name, item) = try self.item(v, expecting: "something to show")
+        switch item {
+        case let .data(d):
+            switch d {
+            case let .examples(set):
+                let rows = c.value("rows")?.integers ?? Array(0..<Swift.min(c.integer("rows") ?? 3, set.count))
+                let shown = rows.filter { $0 >= 0 && $0 < set.count }
+                return Result(outputs: [.text(set.summary), .preformatted(set.preview(shown.count, from: shown.first ?? 0))])
+            case let .sequences(s):
+                return Result(outputs: [.text(s.summary), .preformatted(s.preview(c.integer("rows") ?? 5))])
+            }
+        case let .model(m):
+            let inner = v.path.map { $0.segments.dropFirst().joined(separator: ".") } ?? ""
+            return Result(outputs: [.table(layerTable(name, m, under: inner)), .text(TrainableReport(m.module).description)])
+        case let .snapshot(s):
+            return Result(outputs: [.table(layerTable(name, LabModel(s.model), under: ""))])
+        case let .run(r):
+            return Result(outputs: [.table(runTable(r))])
+        case let .report(outputs):
+            return Result(outputs: outputs)
+        }
+    }
+
+    func workspaceTable() -> Output {
+        guard !workspace.isEmpty else { return .note("the workspace is empty: `digits = load digits` is a start") }
+        let rows = names.map { name -> [String] in
+            switch workspace[name]! {
+            case let .data(d): [name, "data", "\(d.name), \(d.count) examples"]
+            case let .model(m): [name, "model", "\(m.module.typeName) \(m.module.summary), \(grouped(m.module.parameterCount)) params"]
+            case let .snapshot(s): [name, "snapshot", "\(s.model.typeName), \(grouped(s.model.parameterCount)) params"]
+            case let .run(r): [name, "run", "\(r.model): \(r.history.epochs.count) epochs, \(r.history.steps.count) steps"]
+            case .report: [name, "report", ""]
+            }
+        }
+        return .table(Table(title: "workspace", columns: ["name", "kind", "what"], rows: rows))
+    }
+
+    /// One row per parameter: path, shape, count, trainable, the group's rate, the last gradient norm.
+    func layerTable(_ name: String, _ m: LabModel, under inner: String) -> Table {
+        let groups = m.module.layerGroups
+        let rates = m.groupRates ?? m.lastRates
+        var rows: [[String]] = []
+        for (path, p) in m.module.namedParameters() where inner.isEmpty || PathPattern(inner).covers(path) {
+            let g = m.module.groupIndex(ofParameter: path)
+            let lr = g.flatMap { i in rates.flatMap { i < $0.count ? formatNumber(Double($0[i])) : nil } } ?? "–"
+            let norm = m.lastGradNorms[path].map { formatNumber($0) } ?? "–"
+            rows.append(["\(name).\(path)", p.shape.map(String.init).joined(separator: "×"), grouped(p.count),
+                         p.requiresGrad ? "yes" : "frozen", g.map { groups[$0] } ?? "–", lr, norm])
+        }
+        return Table(title: "\(name): \(m.module.typeName) \(m.module.summary)",
+                     columns: ["parameter", "shape", "params", "trainable", "group", "lr", "grad norm"],
+                     alignments: [.left, .left, .right, .left, .left, .right, .right], rows: rows)
+    }
+
+    func runTable(_ r: LabRun) -> Table {
+        let extras = r.tracked.map { "\($0) accuracy" }
+        let rows = r.history.epochs.map { e -> [String] in
+            [String(e.epoch), String(e.step), formatNumber(e.trainLoss), e.validAccuracy.map(percent) ?? "–"]
+                + extras.map { e.extra[$0].map(percent) ?? "–" }
+        }
+        return Table(title: "run of \(r.model)" + (r.stopReason.map { " (stopped: \($0))" } ?? ""),
+                     columns: ["epoch", "step", "train loss", "val accuracy"] + extras,
+                     alignments: [.right, .right, .right, .right] + extras.map { _ in .right }, rows: rows)
+    }
+
+    func evaluate(_ c: Command) throws -> Result {
+        guard let modelValue = c.value("model") else { throw LabError("`eval` needs a model", at: c.range) }
+        var outputs: [Output] = []
+        for dataValue in c.values("on") {
+            let e = try measure(modelValue, on: dataValue)
+            let data = try self.data(dataValue)
+            var metrics = [Metric("\(dataValue) accuracy", e.accuracy, .percent), Metric("\(dataValue) loss", e.loss)]
+            if isSequences(data) {
+                metrics.append(Metric("\(dataValue) perplexity", Metrics.perplexity(meanLoss: e.loss), .decimals(2)))
+                outputs.append(.metrics(metrics))
+                continue
+            }
+            outputs.append(.metrics(metrics))
+            let names: [String]
+            if case let .examples(d) = data { names = d.classNames } else { names = [] }
+            let m = ConfusionMatrix(classes: names.count, predictions: e.predictions, targets: e.targets)
+            let present = (0..<m.classes).filter { m.actual($0) > 0 || m.predicted($0) > 0 }
+            outputs.append(.table(Table(title: "per class on \(dataValue)", columns: ["class", "precision", "recall", "F1", "examples"],
+                                        alignments: [.left, .right, .right, .right, .right],
+                                        rows: present.map { [$0 < names.count ? names[$0] : String($0), percent(m.precision($0)), percent(m.recall($0)), percent(m.f1($0)), String(m.actual($0))] },
+                                        footer: [["macro", percent(m.macroPrecision), percent(m.macroRecall), percent(m.macroF1), String(e.targets.count)]])))
+            if c.flag("confusion") {
+                outputs.append(.table(Table(title: "confusion on \(dataValue) (rows: true class, columns: predicted)",
+                                            columns: [""] + present.map(String.init), alignments: [.left] + present.map { _ in .right },
+                                            rows: present.map { t in [String(t)] + present.map { String(m.counts[t][$0]) } })))
+            }
+        }
+        return Result(outputs: outputs, items: [.report(outputs)])
+    }
+
+    func compare(_ c: Command) throws -> Result {
+        guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`compare` needs two models", at: c.range) }
+        var rows: [[String]] = []
+        for d in c.values("on") {
+            let (x, y) = (try measure(a, on: d).accuracy, try measure(b, on: d).accuracy)
+            let delta = y - x
+            rows.append(["\(d)", percent(x), percent(y), (delta >= 0 ? "+" : "") + fixed(delta * 100, 1) + " pts"])
+        }
+        let table = Output.table(Table(title: "accuracy", columns: ["data", "\(a)", "\(b)", "change"],
+                                       alignments: [.left, .right, .right, .right], rows: rows))
+        return Result(outputs: [table], items: [.report([table])])
+    }
+
+    func diff(_ c: Command) throws -> Result {
+        guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`diff` needs two models", at: c.range) }
+        let (_, first) = try measurable(a), (_, second) = try measurable(b)
+        let before = Snapshot(first)
+        let changes = Dictionary(uniqueKeysWithValues: before.changes(to: second).map { ($0.path, $0) })
+        var rows: [[String]] = []
+        for (path, p) in second.namedParameters() {
+            guard let change = changes[path] else { continue }
+            var energyRank = "–"
+            if p.rank == 2, change.absolute > 0, let old = before.values[path] {
+                let delta = Tensor(zip(p.data, old).map { $0 - $1 }, shape: p.shape)
+                energyRank = String(rankFor90PercentEnergy(singularValues(delta)))
+            }
+            rows.append([path, formatNumber(change.absolute), formatNumber(change.relative), energyRank])
+        }
+        guard !rows.isEmpty else { throw LabError("`\(a)` and `\(b)` share no layers of the same shape", at: c.range) }
+        let table = Output.table(Table(title: "how far each weight moved from \(a) to \(b)",
+                                       columns: ["parameter", "‖ΔW‖", "‖ΔW‖/‖W‖", "rank for 90%"],
+                                       alignments: [.left, .right, .right, .right], rows: rows))
+        return Result(outputs: [table], items: [.report([table])])
+    }
+
+    /// How many singular values hold 90% of the squared total.
+    func rankFor90PercentEnergy(_ s: [Double]) -> Int {
+        let total = s.reduce(0) { $0 + $1 * $1 }
+        var running = 0.0
+        for (i, x) in s.enumerated() {
+            running += x * x
+            if running >= 0.9 * total { return i + 1 }
+        }
+        return s.count
+    }
+}
+
+func percent(_ x: Double) -> String { fixed(x * 100, 1) + "%" }

@@ -1,0 +1,112 @@
+import ThawData
+import ThawNN
+import ThawTensor
+import ThawTune
+
+/// Data in the workspace: labelled examples (digits, a CSV, words with a language label) or
+/// character sequences for a language model.
+public enum LabData {
+    case examples(Dataset)
+    case sequences(SequenceData)
+
+    public var name: String {
+        switch self {
+        case let .examples(d): d.name
+        case let .sequences(s): s.name
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case let .examples(d): d.count
+        case let .sequences(s): s.count
+        }
+    }
+
+    /// The batches of one epoch, shuffled with the learner's generator.
+    func trainingSource(batch: Int, augment: Augment? = nil) -> BatchSource {
+        switch self {
+        case let .examples(d):
+            return BatchSource { rng in
+                if let augment {
+                    return d.batches(size: batch, shuffle: &rng, augment: augment).map { Batch(inputs: $0.inputs, targets: $0.labels) }
+                }
+                return d.batches(size: batch, shuffle: &rng).map { Batch(inputs: $0.inputs, targets: $0.labels) }
+            }
+        case let .sequences(s):
+            return BatchSource { rng in s.batches(size: batch, shuffle: &rng).map { Batch(inputs: $0.inputs, targets: $0.labels) } }
+        }
+    }
+
+    /// Fixed batches in order, for measuring.
+    var evaluationSource: BatchSource {
+        switch self {
+        case let .examples(d): .fixed(d.batches(size: 256).map { Batch(inputs: $0.inputs, targets: $0.labels) })
+        case let .sequences(s): .fixed(s.batches(size: 256).map { Batch(inputs: $0.inputs, targets: $0.labels) })
+        }
+    }
+
+    /// Every example as one batch (rehearsal memory, Fisher estimation).
+    var allExamples: Batch {
+        switch self {
+        case let .examples(d): Batch(inputs: d.features, targets: d.labels)
+        case let .sequences(s): Batch(inputs: s.inputs, targets: s.targets)
+        }
+    }
+}
+
+/// A model in the workspace, with what the session knows about it.
+public final class LabModel {
+    public var module: Module
+    /// The rate given to each layer group with `lr`, overriding `train … lr`.
+    public var groupRates: [Float]?
+    /// Each group's effective rate in the last run (for `show` and `lr net`).
+    public var lastRates: [Float]?
+    /// The gradient norm of each parameter at the last step of the last run.
+    public var lastGradNorms: [String: Double] = [:]
+    /// Runs that trained this model, oldest first.
+    public var runs: [LabRun] = []
+    /// True for models that read token ids and predict the next one (GPT).
+    public var isLanguageModel: Bool { module is GPT || module is PromptTuned }
+
+    public init(_ module: Module) { self.module = module }
+}
+
+/// A finished training run.
+public struct LabRun {
+    public var model: String
+    public var history: RunHistory
+    public var epochsAsked: Int
+    public var stopReason: String?
+    /// The names of the datasets tracked after each epoch.
+    public var tracked: [String]
+    /// Best validation accuracy, when the run watched `val`.
+    public var bestValidation: Double?
+}
+
+/// A copy of a model's weights and flags, with the model it was taken from.
+public struct LabSnapshot {
+    public var snapshot: Snapshot
+    public var trainable: [String: Bool]
+    /// A copy of the model's structure, so a snapshot can be measured on its own.
+    public var model: Module
+}
+
+/// Whatever a name can stand for.
+public enum WorkspaceItem {
+    case data(LabData)
+    case model(LabModel)
+    case snapshot(LabSnapshot)
+    case run(LabRun)
+    case report([Output])
+
+    public var kindName: String {
+        switch self {
+        case .data: "a dataset"
+        case .model: "a model"
+        case .snapshot: "a snapshot"
+        case .run: "a run"
+        case .report: "a report"
+        }
+    }
+}
