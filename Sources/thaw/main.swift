@@ -1,2 +1,2 @@
-// The thaw command: see ThawCommand for its subcommands.
+// The thaw command: see Commands/ThawCommand.swift for its subcommands.
 ThawCommand.main()

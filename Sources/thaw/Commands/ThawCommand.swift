@@ -1,9 +1,10 @@
 import ArgumentParser
 
-/// `thaw`: the root command.
+/// `thaw`: the root command. With no subcommand it opens the shell.
 struct ThawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thaw",
         abstract: "A hands-on course in fine-tuning, in your terminal.",
-        subcommands: [BenchCommand.self])
+        subcommands: [ShellCommand.self, RunCommand.self, BenchCommand.self],
+        defaultSubcommand: ShellCommand.self)
 }
