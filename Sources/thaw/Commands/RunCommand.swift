@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(64)
         }
         let session = Session(title: file)
-        let renderer = TerminalRenderer(style: .detected())
+        let renderer = TerminalRenderer()
         var failed = false
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

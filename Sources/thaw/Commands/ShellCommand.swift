@@ -23,7 +23,7 @@ final class LabBackend: ShellBackend {
 
     init(session: Session) {
         self.session = session
-        renderer = TerminalRenderer(style: .detected())
+        renderer = TerminalRenderer()
         session.interruptCheck = { Interrupt.requested }
         session.showProgress = isatty(2) != 0
     }
