@@ -88,6 +88,22 @@ struct GuideTests {
         #expect(guide.progress[lesson: "fixture"].solved.isEmpty)
     }
 
+    @Test func aBlockTheLearnerTypedIsNotRunAgain() throws {
+        let guide = try guide(home: Fixtures.temporaryFolder())
+        _ = guide.execute("lessons 1")
+        for line in ["seed 3", "digits = load digits", "net = mlp 64 16 10", "train  net on digits epochs 1"] {
+            #expect(!guide.execute(line).failed)
+        }
+        #expect(text(guide.execute("next")).contains("you ran these yourself; on we go"))
+        let trains = guide.session.transcript.cells.filter { if case let .code(e) = $0 { e.source.hasPrefix("train") } else { false } }
+        #expect(trains.count == 1)
+        // Half a block typed is not the block: `next` runs all of it.
+        let fresh = try self.guide(home: Fixtures.temporaryFolder())
+        _ = fresh.execute("lessons 1")
+        _ = fresh.execute("seed 3")
+        #expect(text(fresh.execute("next")).contains("thaw> train net on digits epochs 1"))
+    }
+
     @Test func reopeningResumesWhereTheLearnerLeftOff() throws {
         let home = Fixtures.temporaryFolder()
         let first = try guide(home: home)

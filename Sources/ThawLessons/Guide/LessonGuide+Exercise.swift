@@ -47,12 +47,21 @@ extension LessonGuide {
         return [.note("you predicted `\(choice.label)`: \(choice.text)")]
     }
 
-    /// The commands of a line typed during an exercise, minus any lesson commands; nil when
-    /// nothing is left.
-    func answerText(_ script: Script) -> String? {
-        let kept = script.statements.filter { !Self.commands.contains($0.command.name) }
-        guard !kept.isEmpty else { return nil }
-        return kept.map { script.source.text(in: $0.range) }.joined(separator: "; ")
+    /// The statements of a line other than lesson commands, as written (comments left out).
+    static func learnerStatements(_ script: Script) -> [String] {
+        script.statements.filter { !commands.contains($0.command.name) }.map { script.source.text(in: $0.range) }
+    }
+
+    /// True when every command of `block` was typed by the learner since it was shown
+    /// (compared statement by statement, blanks normalised).
+    func typedByLearner(_ block: CodeBlock) -> Bool {
+        let typed = Set(typedSinceShown.map(Self.normalised))
+        let wanted = block.units.flatMap { Self.learnerStatements(Script($0.command)) }.map(Self.normalised)
+        return !wanted.isEmpty && wanted.allSatisfy(typed.contains)
+    }
+
+    static func normalised(_ statement: String) -> String {
+        statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Writes the answer to `answers/LESSON/EXERCISE.thaw`, for `thaw check` and `thaw grade`.

@@ -53,7 +53,11 @@ extension LessonGuide {
         case .prose:
             break
         case let .commands(block):
-            runShown(block)
+            if typedByLearner(block) {
+                show(.note("you ran these yourself; on we go"))
+            } else {
+                runShown(block)
+            }
         case let .predict(prediction):
             if progress[lesson: lesson.id].predictions[prediction.id] == nil, !skipArmed {
                 skipArmed = true
@@ -96,6 +100,7 @@ extension LessonGuide {
             index += 1
         }
         position = index
+        typedSinceShown = []
         progress[lesson: lesson.id].step = index
         if index >= lesson.steps.count {
             progress[lesson: lesson.id].done = true

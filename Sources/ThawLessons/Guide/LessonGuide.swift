@@ -36,6 +36,9 @@ public final class LessonGuide {
     /// The learner's commands on the line being run, during an exercise: part of the answer
     /// if a `check` on the same line runs, and kept afterwards unless the line failed.
     var pendingAnswer: String?
+    /// Commands the learner ran (without error) since the current block was shown: when they
+    /// typed a whole `thaw` block themselves, `next` moves on instead of running it again.
+    var typedSinceShown: [String] = []
 
     /// The commands this guide handles.
     public static let commands: Set<String> = ["lessons", "next", "hint", "check", "predict"]
@@ -62,8 +65,10 @@ public final class LessonGuide {
     /// `lessons`) are dropped from the transcript: what they ran is recorded on its own.
     public func execute(_ line: String) -> Response {
         let exercise = currentExercise
+        let place = (lesson?.id, position)
         let script = Script(line)
-        pendingAnswer = exercise == nil ? nil : answerText(script)
+        let typed = Self.learnerStatements(script)
+        pendingAnswer = exercise == nil || typed.isEmpty ? nil : typed.joined(separator: "; ")
         display = []
         executing = true
         let entry = session.run(line)
@@ -75,6 +80,7 @@ public final class LessonGuide {
             answerLines.append(pending)
         }
         pendingAnswer = nil
+        if place == (lesson?.id, position), !entry.outputs.contains(where: \.isError) { typedSinceShown += typed }
         let names = script.statements.map(\.command.name)
         if !names.isEmpty, names.allSatisfy({ $0 == "next" || $0 == "lessons" }),
            case let .code(last)? = session.transcript.cells.last, last == entry {
