@@ -16,7 +16,10 @@ extension Session {
         var data = try self.data(onValue)
         try checkCompatible(model.module, data, at: onValue.range)
         let batch = c.integer("batch") ?? 32
-        guard batch > 0 else { throw LabError("the batch size must be at least 1", at: c.option("batch")?.range) }
+        try Limits.check(batch, 1_000_000, "the batch size", at: c.option("batch")?.range)
+        try Limits.check(c.integer("epochs"), Limits.epochsPerRun, "the number of epochs", at: c.option("epochs")?.range)
+        try Limits.check(c.integer("steps"), Limits.stepsPerRun, "the number of steps", at: c.option("steps")?.range)
+        if let r = c.integer("rehearse") { try Limits.check(r, 1_000_000, "the rehearsal memory", at: c.option("rehearse")?.range) }
 
         // Rehearsal and balancing change the training data itself.
         if let n = c.integer("rehearse") {
