@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(64)
         }
         let session = Session(title: file)
-        let renderer = TerminalRenderer()
+        let renderer = TerminalRenderer(style: ThawLab.TerminalStyle.detected())
         var failed = false
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)

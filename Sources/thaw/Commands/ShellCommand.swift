@@ -23,7 +23,7 @@ final class LabBackend: ShellBackend {
 
     init(session: Session) {
         self.session = session
-        renderer = TerminalRenderer()
+        renderer = TerminalRenderer(style: ThawLab.TerminalStyle.detected())
         session.interruptCheck = { Interrupt.requested }
         session.showProgress = isatty(2) != 0
     }
