@@ -13,6 +13,12 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A file of thaw commands (one a line), or a lesson (.md).")
     var file: String
 
+    @Option(help: "Also write the run as a Jupyter notebook (nbformat 4.5).")
+    var notebook: String?
+
+    @Option(help: "Also write the run as Markdown, with plots as SVG files beside it.")
+    var markdown: String?
+
     func run() throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             FileHandle.standardError.write(Data("thaw: cannot read \(file)\n".utf8))
@@ -31,6 +37,18 @@ struct RunCommand: ParsableCommand {
             if entry.failed { failed = true }
             if session.quitRequested { break }
         }
+        try writeExports(session.transcript)
         if failed { throw ExitCode(1) }
+    }
+
+    /// Writes the notebook and Markdown exports asked for; a failure to write is a usage error.
+    func writeExports(_ transcript: Transcript) throws {
+        do {
+            if let notebook { try Notebook.write(transcript, to: URL(fileURLWithPath: notebook)) }
+            if let markdown { try MarkdownExport.write(transcript, to: URL(fileURLWithPath: markdown)) }
+        } catch {
+            FileHandle.standardError.write(Data("thaw: could not write the export: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(64)
+        }
     }
 }
