@@ -55,10 +55,19 @@ extension Session {
         }
         if let classes = c.value("classes") {
             guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
+            if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
+                throw LabError("`\(d.name)` has classes 0 to \(d.classCount - 1); there is no class \(bad)", at: classes.range)
+            }
             d = d.subset(classes: list)
         }
-        if let shots = c.integer("shots") { d = d.fewShot(k: shots, rng: &rng) }
-        if let take = c.integer("take") { d = d.sample(Swift.min(take, d.count), rng: &rng) }
+        if let shots = c.integer("shots") {
+            try Limits.check(shots, 1_000_000, "the number of shots", at: c.option("shots")?.range)
+            d = d.fewShot(k: shots, rng: &rng)
+        }
+        if let take = c.integer("take") {
+            try Limits.check(take, Int.max, "the number to take", at: c.option("take")?.range)
+            d = d.sample(Swift.min(take, d.count), rng: &rng)
+        }
         if d.count == 0 { throw LabError("no examples are left after this selection", at: c.range) }
         return Result(items: [.data(.examples(d))])
     }
@@ -140,7 +149,13 @@ extension Session {
             d = d.permuted(PixelPermutation(size: d.sampleSize, rng: &permutationRNG))
             changed = true
         }
-        if let share = c.number("mislabel") { d = d.withLabelNoise(share, rng: &rng); changed = true }
+        if let share = c.number("mislabel") {
+            guard share >= 0 && share <= 1, d.classCount >= 2 else {
+                throw LabError("mislabel a share between 0 and 1 of a dataset with two classes or more", at: c.option("mislabel")?.range)
+            }
+            d = d.withLabelNoise(share, rng: &rng)
+            changed = true
+        }
         guard changed else { throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute` or `mislabel 0.3`", at: c.range) }
         return Result(items: [.data(.examples(d))])
     }

@@ -15,15 +15,23 @@ extension Session {
             guard sizes.count >= 2, sizes.allSatisfy({ $0 > 0 }) else {
                 throw LabError("an mlp needs at least two positive sizes, inputs first and classes last: `mlp 64 128 10`", at: c.range)
             }
+            for v in c.arguments("sizes") { try Limits.check(v.integer, Limits.layerWidth, "a layer width", at: v.range) }
             let activation = ActivationKind(rawValue: c.word("activation") ?? "relu") ?? .relu
             module = MLP(sizes: sizes, activation: activation, dropout: Float(c.number("dropout") ?? 0), rng: &r)
         case "cnn":
             let channels = c.values("channels").compactMap(\.integer)
             let (c0, c1) = channels.count >= 2 ? (channels[0], channels[1]) : (8, 16)
+            for v in c.values("channels") { try Limits.check(v.integer, 512, "a channel count", at: v.range) }
+            try Limits.check(c.integer("classes"), Limits.classes, "the number of classes", at: c.option("classes")?.range)
             module = CNN(channels: (c0, c1), classes: c.integer("classes") ?? 10, rng: &r)
         default:
             let layers = c.integer("layers") ?? 2, heads = c.integer("heads") ?? 2
             let width = c.integer("width") ?? 32, context = c.integer("context") ?? 16
+            try Limits.check(layers, Limits.layers, "the number of layers", at: c.option("layers")?.range)
+            try Limits.check(heads, 64, "the number of heads", at: c.option("heads")?.range)
+            try Limits.check(width, Limits.transformerWidth, "the width", at: c.option("width")?.range)
+            try Limits.check(context, Limits.context, "the context", at: c.option("context")?.range)
+            try Limits.check(c.integer("classes"), Limits.classes, "the number of classes", at: c.option("classes")?.range)
             guard width % heads == 0 else { throw LabError("the width (\(width)) must be divisible by the heads (\(heads))", at: c.option("heads")?.range ?? c.range) }
             let vocab = Vocabulary.words.size
             if c.name == "gpt" {
@@ -59,9 +67,10 @@ extension Session {
     }
 
     func head(_ c: Command) throws -> Result {
-        guard let v = c.value("model"), let classes = c.integer("classes"), classes > 0 else {
+        guard let v = c.value("model"), let classes = c.integer("classes") else {
             throw LabError("`head` needs a model and a number of classes: `head net 5`", at: c.range)
         }
+        try Limits.check(classes, Limits.classes, "the number of classes", at: c.value("classes")?.range)
         let (name, model) = try self.model(v)
         guard let (path, old) = model.module.namedModules().last(where: { $0.module is Linear }).map({ ($0.path, $0.module as! Linear) }) else {
             throw LabError("`\(name)` has no linear output layer to replace", at: v.range)

@@ -14,7 +14,7 @@ extension Session {
             switch c.name {
             case "lora":
                 let rank = c.integer("rank") ?? 4
-                guard rank > 0 else { throw LabError("the rank must be at least 1", at: c.option("rank")?.range) }
+                try Limits.check(rank, 1024, "the rank", at: c.option("rank")?.range)
                 let alpha = Float(c.number("alpha") ?? Double(rank))
                 let wrapped = try model.module.applyLoRA(targets, rank: rank, alpha: alpha, dropout: Float(c.number("dropout") ?? 0), rng: &r)
                 model.groupRates = nil
@@ -22,6 +22,7 @@ extension Session {
                                         .text(TrainableReport(model.module).description)])
             case "adapter":
                 let size = c.integer("size") ?? 16
+                try Limits.check(size, Limits.layerWidth, "the bottleneck size", at: c.option("size")?.range)
                 let wrapped = try model.module.applyAdapters(targets, bottleneck: size, rng: &r)
                 model.groupRates = nil
                 return Result(outputs: [.text("adapters of size \(size) after " + wrapped.map { "\(name).\($0)" }.joined(separator: ", ")),
@@ -61,6 +62,7 @@ extension Session {
         let nf4 = c.word("format") == "nf4"
         if nf4 && bits != 4 { throw LabError("NF4 has 4 bits", at: c.option("bits")?.range) }
         let block = c.integer("block")
+        try Limits.check(block, 1 << 24, "the block size", at: c.option("block")?.range)
         var worst = 0.0
         for (path, p) in model.module.namedParameters() where path.hasSuffix("weight") {
             let q = Quantizer(bits: bits, normalFloat: nf4, block: block)

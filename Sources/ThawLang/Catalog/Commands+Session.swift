@@ -14,6 +14,12 @@ extension CommandCatalog {
                 """,
             examples: ["seed 7"]),
         CommandSpec(
+            "export", .session, "save the session so far as a Jupyter notebook or as Markdown",
+            arguments: [.init("file", .file,
+                              "a quoted path: `.ipynb` for a notebook, `.md` for Markdown with plots as SVG files beside it")],
+            details: "Every command you ran, with its outputs (tables, plots as SVG, failed checks), in order.",
+            examples: ["export \"runs/session.ipynb\"", "export \"runs/session.md\""]),
+        CommandSpec(
             "reset", .session, "forget every name and start a fresh session",
             details: "The workspace is emptied and the seed goes back to 0. Lesson progress is kept.",
             examples: ["reset"]),

@@ -7,12 +7,13 @@ import ThawLessons
 struct LessonReplayPrinter {
     let renderer: TerminalRenderer
 
-    /// Parses and replays; returns true when every check held.
-    func replay(_ text: String, fileName: String, seed: UInt64?) -> Bool {
+    /// Parses and replays; returns whether every check held, and the transcript (nil when
+    /// the lesson did not parse).
+    func replay(_ text: String, fileName: String, seed: UInt64?) -> (passed: Bool, transcript: Transcript?) {
         let lesson: Lesson
         do { lesson = try Lesson.parse(text, fileName: fileName) } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
-            return false
+            return (false, nil)
         }
         print("\(lesson.title) (\(fileName)\(seed.map { ", seed \($0)" } ?? ""))")
         let runner = LessonRunner(lesson, seed: seed)
@@ -27,7 +28,7 @@ struct LessonReplayPrinter {
             print("✗ \(fileName): \(failedChecks) of \(result.checks.count) checks failed" + (result.stopped ? "; the replay stopped at an error" : ""))
             for failure in result.failures { print("\(failure)") }
         }
-        return result.passed
+        return (result.passed, runner.session.transcript)
     }
 
     private func print(event: ReplayEvent) {

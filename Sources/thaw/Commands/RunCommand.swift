@@ -21,13 +21,21 @@ struct RunCommand: ParsableCommand {
     @Option(help: "For a lesson: replace the value of its first `seed` line.")
     var seed: UInt64?
 
+    @Option(help: "Also write the run as a Jupyter notebook (nbformat 4.5).")
+    var notebook: String?
+
+    @Option(help: "Also write the run as Markdown, with plots as SVG files beside it.")
+    var markdown: String?
+
     func run() throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             FileHandle.standardError.write(Data("thaw: cannot read \(file)\n".utf8))
             throw ExitCode(64)
         }
         if file.hasSuffix(".md") {
-            let passed = LessonReplayPrinter(renderer: TerminalRenderer()).replay(text, fileName: URL(fileURLWithPath: file).lastPathComponent, seed: seed)
+            let printer = LessonReplayPrinter(renderer: TerminalRenderer(style: ThawLab.TerminalStyle.detected()))
+            let (passed, transcript) = printer.replay(text, fileName: URL(fileURLWithPath: file).lastPathComponent, seed: seed)
+            if let transcript { try writeExports(transcript) }
             if !passed { throw ExitCode(1) }
             return
         }
@@ -36,7 +44,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(64)
         }
         let session = Session(title: file)
-        let renderer = TerminalRenderer()
+        let renderer = TerminalRenderer(style: ThawLab.TerminalStyle.detected())
         var failed = false
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -48,6 +56,18 @@ struct RunCommand: ParsableCommand {
             if entry.failed { failed = true }
             if session.quitRequested { break }
         }
+        try writeExports(session.transcript)
         if failed { throw ExitCode(1) }
+    }
+
+    /// Writes the notebook and Markdown exports asked for; a failure to write is a usage error.
+    func writeExports(_ transcript: Transcript) throws {
+        do {
+            if let notebook { try Notebook.write(transcript, to: URL(fileURLWithPath: notebook)) }
+            if let markdown { try MarkdownExport.write(transcript, to: URL(fileURLWithPath: markdown)) }
+        } catch {
+            FileHandle.standardError.write(Data("thaw: could not write the export: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(64)
+        }
     }
 }

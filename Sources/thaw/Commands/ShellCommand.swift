@@ -27,7 +27,7 @@ final class LabBackend: ShellBackend {
     init(session: Session) {
         self.session = session
         guide = LessonGuide(session: session)
-        renderer = TerminalRenderer()
+        renderer = TerminalRenderer(style: ThawLab.TerminalStyle.detected())
         session.interruptCheck = { Interrupt.requested }
         session.showProgress = isatty(2) != 0
     }

@@ -23,12 +23,12 @@ final class DemoBackend: ShellBackend {
 
     /// True when the environment asks for the demo backend (`THAW_DEMO_BACKEND=1`); the real
     /// CLI checks this first so the shell tests keep driving the demo.
-    static var isRequested: Bool { TerminalStyle.environment("THAW_DEMO_BACKEND") == "1" }
+    static var isRequested: Bool { ShellStyle.environment("THAW_DEMO_BACKEND") == "1" }
 
-    private let style: TerminalStyle
+    private let style: ShellStyle
     private var lesson: Int?
 
-    init(style: TerminalStyle = .standardOutput) {
+    init(style: ShellStyle = .standardOutput) {
         self.style = style
     }
 

@@ -9,7 +9,7 @@
 /// Everything is called on the shell's thread, one call at a time.
 protocol ShellBackend: AnyObject {
     /// Runs one line of input; returns the text to print (already rendered for the terminal,
-    /// colour decided with `TerminalStyle`) and whether the session should end.
+    /// colour decided with `ShellStyle`) and whether the session should end.
     ///
     /// Must never crash on bad input. Empty lines are passed through too (a lesson may use
     /// Enter to advance). A long-running command polls `Interrupt.requested` at its step

@@ -22,7 +22,7 @@ final class ShellHistory {
     }
 
     /// Where history lives for this environment, or nil when there is no home to keep it in.
-    static func defaultPath(environment: (String) -> String? = TerminalStyle.environment) -> String? {
+    static func defaultPath(environment: (String) -> String? = ShellStyle.environment) -> String? {
         if let thawHome = environment("THAW_HOME"), !thawHome.isEmpty {
             return thawHome + "/history"
         }

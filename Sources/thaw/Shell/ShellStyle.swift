@@ -1,3 +1,5 @@
+import ThawLab
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +11,7 @@ import Darwin
 /// Colour is used only when the stream is a terminal, `NO_COLOR` is unset or empty
 /// (https://no-color.org) and `TERM` is not `dumb`; otherwise every wrapper returns its text
 /// unchanged, so callers style freely and pipes, files and CI logs stay plain.
-struct TerminalStyle: Sendable {
+struct ShellStyle: Sendable {
     /// Whether the wrappers emit ANSI escape sequences.
     let colorEnabled: Bool
 
@@ -18,24 +20,24 @@ struct TerminalStyle: Sendable {
     }
 
     /// The style for a file descriptor, from `isatty` and the environment.
-    init(fileDescriptor: Int32, environment: (String) -> String? = TerminalStyle.environment) {
-        self.colorEnabled = TerminalStyle.allowsColor(
+    init(fileDescriptor: Int32, environment: (String) -> String? = ShellStyle.environment) {
+        self.colorEnabled = ShellStyle.allowsColor(
             isTerminal: isatty(fileDescriptor) == 1,
             noColor: environment("NO_COLOR"),
             term: environment("TERM"))
     }
 
     /// For standard output (what command results are printed to).
-    static let standardOutput = TerminalStyle(fileDescriptor: STDOUT_FILENO)
+    static let standardOutput = ShellStyle(fileDescriptor: STDOUT_FILENO)
     /// For standard error (diagnostics and progress).
-    static let standardError = TerminalStyle(fileDescriptor: STDERR_FILENO)
+    static let standardError = ShellStyle(fileDescriptor: STDERR_FILENO)
 
-    /// The rule itself, separate from the process so it can be reasoned about in isolation.
+    /// The rule itself is ThawLab's `ColorPolicy`, shared with the output renderer.
     static func allowsColor(isTerminal: Bool, noColor: String?, term: String?) -> Bool {
-        guard isTerminal else { return false }
-        if let noColor, !noColor.isEmpty { return false }
-        if term == "dumb" { return false }
-        return true
+        var environment: [String: String] = [:]
+        environment["NO_COLOR"] = noColor
+        environment["TERM"] = term
+        return ColorPolicy.shouldColor(isTerminal: isTerminal, environment: environment)
     }
 
     static func environment(_ name: String) -> String? {

@@ -1,0 +1,92 @@
+/// Turns typed outputs into terminal text.
+///
+/// Text comes out as is; tables with box drawing (or aligned columns), numbers right-aligned;
+/// metrics as `name  value` lines; checks as `✓ expect … (values)` or `✗ …` with the message;
+/// errors as `error: …`; notes dimmed; plots in Unicode. Colour only when the style asks.
+/// The result has no trailing newline (print it with `print`).
+public struct TerminalRenderer: Sendable {
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
+    }
+
+    var paint: TerminalPaint { TerminalPaint(enabled: style.color) }
+
+    /// All outputs of a command, in order; tables and plots are set off by a blank line.
+    public func render(_ outputs: [Output]) -> String {
+        var result = ""
+        var previousIsBlock = false
+        for (i, output) in outputs.enumerated() {
+            let isBlock = TerminalRenderer.isBlock(output)
+            if i > 0 { result += (isBlock || previousIsBlock) ? "\n\n" : "\n" }
+            result += render(output)
+            previousIsBlock = isBlock
+        }
+        return result
+    }
+
+    static func isBlock(_ output: Output) -> Bool {
+        switch output {
+        case .table, .plot: true
+        default: false
+        }
+    }
+
+    /// One output.
+    public func render(_ output: Output) -> String {
+        switch output {
+        case .text(let s), .preformatted(let s):
+            return s
+        case .table(let table):
+            return render(table)
+        case .metrics(let metrics):
+            return render(metrics: metrics)
+        case .plot(let plot):
+            return render(plot)
+        case .check(let check):
+            return render(check)
+        case .error(let message):
+            return renderError(message)
+        case .note(let note):
+            return paint.dim(note)
+        }
+    }
+
+    /// A plot in Unicode, `style.plotWidth` columns wide.
+    public func render(_ plot: Plot) -> String {
+        TerminalPlot(plot: plot, width: style.plotWidth, height: style.plotHeight, paint: paint).render()
+    }
+
+    /// `name  value` lines, names padded to one width.
+    public func render(metrics: [Metric]) -> String {
+        let nameWidth = metrics.map { TextLayout.width($0.name) }.max() ?? 0
+        return metrics.map { m in
+            TextLayout.pad(m.name, to: nameWidth) + "  " + m.formattedValue
+        }.joined(separator: "\n")
+    }
+
+    /// `✓ expect claim   (values)`, or `✗ …` and the message indented beneath.
+    public func render(_ check: CheckResult) -> String {
+        var line = (check.passed ? paint.green("✓") : paint.red("✗")) + " " + TerminalRenderer.claimText(check)
+        if !check.values.isEmpty { line += "   (" + check.values.joined(separator: ", ") + ")" }
+        if let message = check.message, !message.isEmpty {
+            let body = TextLayout.lines(message).map { "  " + $0 }.joined(separator: "\n")
+            line += "\n" + (check.passed ? paint.dim(body) : body)
+        }
+        return line
+    }
+
+    /// The claim as the learner wrote it, starting with `expect`.
+    static func claimText(_ check: CheckResult) -> String {
+        check.claim.hasPrefix("expect ") ? check.claim : "expect " + check.claim
+    }
+
+    /// `error: message`; a message that already says `error:` is not prefixed twice.
+    func renderError(_ message: String) -> String {
+        if message.hasPrefix("error:") {
+            return paint.red("error:") + message.dropFirst("error:".count)
+        }
+        return paint.red("error:") + " " + message
+    }
+}
