@@ -72,7 +72,7 @@ struct GuideTests {
         _ = guide.execute("lessons 1")
         _ = guide.execute("next")
         let sources = guide.session.transcript.cells.compactMap { if case let .code(e) = $0 { e.source } else { nil } }
-        #expect(sources.first == "seed 3")
+        #expect(sources.first?.hasPrefix("seed 3\ndigits = load digits\n") == true)
         #expect(!sources.contains("next"))
         #expect(!sources.contains("lessons 1"))
         #expect(guide.session.transcript.cells.contains { if case let .markdown(m) = $0 { m.hasPrefix("# A tiny") } else { false } })

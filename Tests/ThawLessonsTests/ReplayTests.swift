@@ -23,16 +23,16 @@ struct ReplayTests {
                            "reveal [\"a\"]", "prose", "exercise freeze", "solution 39", "check 43", "check 44", "prose"])
     }
 
-    @Test func theTranscriptHasProseAsMarkdownAndOneCellPerCommand() throws {
+    @Test func theTranscriptHasProseAsMarkdownAndCellsThatEndWithOutput() throws {
         let runner = LessonRunner(try Fixtures.fixtureLesson())
         runner.replay()
         let cells = runner.session.transcript.cells
         guard case let .markdown(first) = cells.first else { Issue.record("no prose first"); return }
         #expect(first.hasPrefix("# A tiny network"))
         let code = cells.compactMap { if case let .code(e) = $0 { e.source } else { nil } }
-        #expect(code == ["seed 3", "digits = load digits", "# a small model, so the lesson runs in a blink\nnet = mlp 64 16 10",
-                         "train net on digits epochs 1", "freeze net except net.head",
-                         "expect frozen(net.0)", "expect not frozen(net.head)"])
+        // Commands that print nothing join the cell of the next command that does.
+        #expect(code == ["seed 3\ndigits = load digits\n# a small model, so the lesson runs in a blink\nnet = mlp 64 16 10\ntrain net on digits epochs 1",
+                         "freeze net except net.head", "expect frozen(net.0)", "expect not frozen(net.head)"])
         #expect(cells.contains { if case let .markdown(m) = $0 { m.hasPrefix("**Revealed:**") } else { false } })
     }
 
@@ -75,7 +75,7 @@ struct ReplayTests {
             Issue.record("no code cell")
             return
         }
-        #expect(first.source == "seed \(seed)")
+        #expect(first.source.hasPrefix("seed \(seed)\n"))
         #expect(runner.session.seedValue == seed)
     }
 

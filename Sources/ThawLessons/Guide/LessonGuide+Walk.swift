@@ -136,6 +136,8 @@ extension LessonGuide {
 
     /// Runs a block one command at a time, echoing each with its outputs; every command runs.
     func runShown(_ block: CodeBlock) {
+        let start = session.transcript.cells.count
+        defer { session.transcript.groupSilentCommands(from: start) }
         var failed = false
         for unit in block.units {
             let entry = session.run(unit.source)

@@ -83,7 +83,10 @@ public final class LessonRunner {
     }
 
     /// Runs a block one command at a time; records checks and failures.
+    /// Commands that print nothing are then joined to the next command's transcript cell.
     public func run(_ block: CodeBlock, role: CommandRun.Role) {
+        let start = session.transcript.cells.count
+        defer { session.transcript.groupSilentCommands(from: start) }
         for unit in block.units {
             let entry = session.run(unit.source)
             record(CommandRun(unit: unit, role: role, entry: entry))

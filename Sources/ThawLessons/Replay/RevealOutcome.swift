@@ -58,7 +58,7 @@ public struct RevealOutcome: Sendable, Equatable {
     public var outputs: [Output] {
         let table = Table(title: prediction.question, columns: ["", "choice", "held", "because"],
                           rows: rows.map { row in
-                              [row.choice.label == predicted ? "▸ \(row.choice.label)" : "  \(row.choice.label)",
+                              [row.choice.label == predicted ? "▸ \(row.choice.label)" : row.choice.label,
                                row.choice.text, row.held.map { $0 ? "yes" : "no" } ?? "?", row.detail]
                           })
         return [.table(table), .note(verdict)]
