@@ -96,7 +96,8 @@ extension LessonGuide {
         var index = start
         while index < lesson.steps.count, case let .prose(text) = lesson.steps[index] {
             session.appendMarkdown(text)
-            show(.text(text))
+            // Blank lines set prose and the waiting block apart from the outputs above them.
+            show(.text(""), .text(text))
             index += 1
         }
         position = index
@@ -106,6 +107,7 @@ extension LessonGuide {
             progress[lesson: lesson.id].done = true
             show(.note("✓ lesson complete: \(lesson.title). `lessons` shows what is next."))
         } else {
+            show(.text(""))
             showBlock(lesson.steps[index])
         }
         saveProgress()
