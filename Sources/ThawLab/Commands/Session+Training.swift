@@ -71,8 +71,9 @@ extension Session {
         if let norms = learner.callback(GradNormRecorder.self) { model.lastGradNorms = norms.norms }
         let tracked = c.values("track").compactMap { $0.word ?? $0.path?.root }
         let stopper = learner.callback(EarlyStopping.self)
-        let run = LabRun(model: name, history: learner.history, epochsAsked: epochs, stopReason: learner.stopReason,
+        var run = LabRun(model: name, history: learner.history, epochsAsked: epochs, stopReason: learner.stopReason,
                          tracked: tracked, bestValidation: stopper?.bestValue)
+        run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         model.runs.append(run)
         lastRun = run
         return Result(outputs: trainingReport(run), items: [.run(run)])
@@ -93,6 +94,7 @@ extension Session {
         }
         learner.add(MetricsRecorder())
         learner.add(GradNormRecorder())
+        learner.add(TrainableGroupsRecorder())
         if showProgress { learner.add(Progress()) }
         let schedule: Schedule = switch c.word("schedule") {
         case "linear": .linear
@@ -203,6 +205,14 @@ extension Session {
             throw LabError("\(error)", at: c.range)
         }
         return Result(outputs: [.text(TrainableReport(model.module).description)])
+    }
+}
+
+/// Records, after every step, which parameter groups had a trainable parameter during it.
+final class TrainableGroupsRecorder: Callback {
+    var perStep: [[Bool]] = []
+    func afterStep(_ learner: Learner) {
+        perStep.append(learner.optimizer.groups.map { $0.parameters.contains { $0.tensor.requiresGrad } })
     }
 }
 
