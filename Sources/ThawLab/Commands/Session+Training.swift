@@ -76,7 +76,13 @@ extension Session {
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         model.runs.append(run)
         lastRun = run
-        return Result(outputs: trainingReport(run), items: [.run(run)])
+        var outputs = trainingReport(run)
+        // `lr NAME …` rates win over `train … lr`; say so rather than ignore the number silently.
+        if let given = c.option("lr"), let rates = model.groupRates {
+            let text = rates.map { formatNumber(Double($0)) }.joined(separator: ", ")
+            outputs.insert(.note("`\(given.key.name) \(formatNumber(c.number("lr") ?? 0))` was not used: the rates set with `lr \(name)` win (\(text), bottom to top)"), at: 0)
+        }
+        return Result(outputs: outputs, items: [.run(run)])
     }
 
     func required(_ c: Command, _ option: String, for other: String) throws -> Value {
