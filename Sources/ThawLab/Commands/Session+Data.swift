@@ -55,6 +55,9 @@ extension Session {
         }
         if let classes = c.value("classes") {
             guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
+            if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
+                throw LabError("`\(d.name)` has classes 0 to \(d.classCount - 1); there is no class \(bad)", at: classes.range)
+            }
             d = d.subset(classes: list)
         }
         if let shots = c.integer("shots") {
