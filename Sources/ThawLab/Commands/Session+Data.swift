@@ -55,7 +55,11 @@ extension Session {
         }
         if let classes = c.value("classes") {
             guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
-            d = d.subset(classes: list)
+            if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
+                throw LabError("there is no class \(bad) in `\(dataValue)`: its classes are 0 to \(d.classCount - 1)", at: classes.range)
+            }
+            guard Set(list).count == list.count else { throw LabError("a class is listed twice", at: classes.range) }
+            d = d.subset(classes: list, relabel: true)
         }
         if let shots = c.integer("shots") {
             try Limits.check(shots, 1_000_000, "the number of shots", at: c.option("shots")?.range)
