@@ -119,19 +119,8 @@ extension Session {
     func diff(_ c: Command) throws -> Result {
         guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`diff` needs two models", at: c.range) }
         let (_, first) = try measurable(a), (_, second) = try measurable(b)
-        let old = Dictionary(effectiveWeights(first).map { ($0.path, $0) }, uniquingKeysWith: { x, _ in x })
-        var rows: [[String]] = []
-        for new in effectiveWeights(second) {
-            guard let before = old[new.path], before.shape == new.shape else { continue }
-            var d2 = 0.0, w2 = 0.0
-            let delta = zip(new.values, before.values).map { $0 - $1 }
-            for (x, w) in zip(delta, before.values) { d2 += Double(x) * Double(x); w2 += Double(w) * Double(w) }
-            let absolute = d2.squareRoot(), relative = w2 > 0 ? absolute / w2.squareRoot() : absolute
-            var energyRank = "–"
-            if new.shape.count == 2, absolute > 0 {
-                energyRank = String(rankFor90PercentEnergy(singularValues(Tensor(delta, shape: new.shape))))
-            }
-            rows.append([new.path, formatNumber(absolute), formatNumber(relative), energyRank])
+        let rows = weightChanges(from: first, to: second).map { change in
+            [change.path, formatNumber(change.absolute), formatNumber(change.relative), change.rank90.map(String.init) ?? "–"]
         }
         guard !rows.isEmpty else { throw LabError("`\(a)` and `\(b)` share no layers of the same shape", at: c.range) }
         let table = Output.table(Table(title: "how far each weight moved from \(a) to \(b)",
@@ -142,6 +131,22 @@ extension Session {
             outputs.append(.note("a LoRA layer counts as the weight it computes with, W + (α/r)·B·A (merged or not)"))
         }
         return Result(outputs: outputs, items: [.report(outputs)])
+    }
+
+    /// For each weight both models have (by `effectiveWeights` path, same shape): ‖ΔW‖,
+    /// ‖ΔW‖/‖W‖, and for a matrix, how many singular values of ΔW hold 90% of its energy (0 if it did not move).
+    func weightChanges(from first: Module, to second: Module) -> [(path: String, absolute: Double, relative: Double, rank90: Int?)] {
+        let old = Dictionary(effectiveWeights(first).map { ($0.path, $0) }, uniquingKeysWith: { x, _ in x })
+        return effectiveWeights(second).compactMap { new in
+            guard let before = old[new.path], before.shape == new.shape else { return nil }
+            let delta = zip(new.values, before.values).map { $0 - $1 }
+            var d2 = 0.0, w2 = 0.0
+            for (x, w) in zip(delta, before.values) { d2 += Double(x) * Double(x); w2 += Double(w) * Double(w) }
+            let absolute = d2.squareRoot(), relative = w2 > 0 ? absolute / w2.squareRoot() : absolute
+            let rank = new.shape.count != 2 ? nil
+                : absolute > 0 ? rankFor90PercentEnergy(singularValues(Tensor(delta, shape: new.shape))) : 0
+            return (new.path, absolute, relative, rank)
+        }
     }
 
     /// The weights a model computes with, by the path of a plain layer: a LoRA layer's
