@@ -183,7 +183,8 @@ struct ShellPTYTests {
         var samples: [Double] = []
         for _ in 0..<15 {
             let start = PseudoTerminal.now()
-            let shell = try ShellSession(home: home)
+            // The real backend (a live session), not the demo: what a learner waits for.
+            let shell = try ShellSession(home: home, environment: ["THAW_DEMO_BACKEND": nil])
             samples.append((PseudoTerminal.now() - start) * 1000)
             try shell.type("\u{04}")
             _ = try shell.terminal.waitForExit()

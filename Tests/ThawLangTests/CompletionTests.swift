@@ -12,7 +12,7 @@ struct CompletionTests {
 
     @Test func commandsAtTheStartOfAStatement() {
         #expect(complete("fre") == ["freeze"])
-        #expect(complete("ex") == ["exit", "expect"])
+        #expect(complete("ex") == ["exit", "expect", "export"])
         #expect(complete("x = fr") == ["freeze"])
         #expect(complete("a, b = sp") == ["split"])
         #expect(complete("seed 1; unf") == ["unfreeze"])

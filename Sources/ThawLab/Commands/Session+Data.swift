@@ -56,7 +56,7 @@ extension Session {
         if let classes = c.value("classes") {
             guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
             if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
-                throw LabError("there is no class \(bad) in `\(dataValue)`: its classes are 0 to \(d.classCount - 1)", at: classes.range)
+                throw LabError("`\(d.name)` has classes 0 to \(d.classCount - 1); there is no class \(bad)", at: classes.range)
             }
             guard Set(list).count == list.count else { throw LabError("a class is listed twice", at: classes.range) }
             d = d.subset(classes: list, relabel: true)

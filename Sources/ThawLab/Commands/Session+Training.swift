@@ -65,9 +65,7 @@ extension Session {
         var epochs = c.integer("epochs") ?? 1
         if let steps = c.integer("steps") { epochs = Swift.max(1, (steps + perEpoch - 1) / perEpoch) }
         guard epochs > 0 else { throw LabError("train for at least one epoch", at: c.option("epochs")?.range) }
-        let start = DispatchTime.now().uptimeNanoseconds
         learner.fit(epochs: epochs, maxSteps: c.integer("steps"))
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
         model.lastRates = optimizer.groups.map(\.baseLR)
         if let norms = learner.callback(GradNormRecorder.self) { model.lastGradNorms = norms.norms }
@@ -77,7 +75,7 @@ extension Session {
                          tracked: tracked, bestValidation: stopper?.bestValue)
         model.runs.append(run)
         lastRun = run
-        return Result(outputs: trainingReport(run, learner: learner, seconds: seconds), items: [.run(run)])
+        return Result(outputs: trainingReport(run), items: [.run(run)])
     }
 
     func required(_ c: Command, _ option: String, for other: String) throws -> Value {
@@ -130,9 +128,10 @@ extension Session {
     }
 
     /// What a run did, in a few lines.
-    func trainingReport(_ run: LabRun, learner: Learner, seconds: Double) -> [Output] {
+    func trainingReport(_ run: LabRun) -> [Output] {
         let steps = run.history.steps
-        var lines = "trained \(run.model) for \(run.history.epochs.count) epoch\(run.history.epochs.count == 1 ? "" : "s") (\(steps.count) steps) in \(fixed(seconds, 2)) s"
+        // No wall-clock time here: the same seed must give the same transcript, byte for byte.
+        var lines = "trained \(run.model) for \(run.history.epochs.count) epoch\(run.history.epochs.count == 1 ? "" : "s") (\(steps.count) steps)"
         if let first = steps.first, let last = steps.last {
             lines += ": loss \(formatNumber(Double(first.loss))) → \(formatNumber(run.history.epochs.last?.trainLoss ?? Double(last.loss)))"
         }

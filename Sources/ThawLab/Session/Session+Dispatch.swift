@@ -9,6 +9,7 @@ extension Session {
         case "seed": return try seed(c)
         case "reset": reset(); return Result(outputs: [.note("the workspace is empty and the seed is 0 again")])
         case "quit": quitRequested = true; return Result()
+        case "export": return try export(c)
         case "load": return try load(c)
         case "select": return try select(c)
         case "split": return try split(c)

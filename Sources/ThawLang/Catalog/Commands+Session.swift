@@ -14,6 +14,12 @@ extension CommandCatalog {
                 """,
             examples: ["seed 7"]),
         CommandSpec(
+            "export", .session, "save the session so far as a Jupyter notebook or as Markdown",
+            arguments: [.init("file", .file,
+                              "a quoted path: `.ipynb` for a notebook, `.md` for Markdown with plots as SVG files beside it")],
+            details: "Every command you ran, with its outputs (tables, plots as SVG, failed checks), in order.",
+            examples: ["export \"runs/session.ipynb\"", "export \"runs/session.md\""]),
+        CommandSpec(
             "reset", .session, "forget every name and start a fresh session",
             details: "The workspace is emptied and the seed goes back to 0. Lesson progress is kept.",
             examples: ["reset"]),
@@ -33,6 +39,11 @@ extension CommandCatalog {
         CommandSpec(
             "hint", .lessons, "a hint for the exercise in front of you",
             examples: ["hint"]),
+        CommandSpec(
+            "predict", .lessons, "answer a lesson's \"predict first\" question before the outcome is revealed",
+            arguments: [.init("choice", .word, "the label of your choice, such as `a`")],
+            details: "The lesson records your choice and compares it with what happened when it reveals the outcome.",
+            examples: ["predict a"]),
         CommandSpec(
             "check", .lessons, "check your answer to the current exercise",
             details: "Runs the exercise's `expect` lines against your workspace and says which hold.",

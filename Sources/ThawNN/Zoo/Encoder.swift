@@ -29,33 +29,14 @@ public struct EncoderConfig: Sendable, Equatable {
 /// With `.cls` pooling the class token is the extra id `vocab`, put in front of each
 /// sequence, so the embedding table has `vocab + 1` rows and the context one more position.
 /// Groups: `embed`, `blocks.0`, …, `head`.
-public final class Encoder: Module {
+public final class Encoder: TransformerModel {
     public let config: EncoderConfig
-    public let embed: TokenEmbedding
-    public let blocks: ModuleList
-    public let head: Sequential
 
     public init(_ config: EncoderConfig, rng: inout RNG) {
         self.config = config
         let extra = config.pooling == .cls ? 1 : 0
-        embed = TokenEmbedding(vocab: config.vocab + extra, context: config.context + extra,
-                               dim: config.dim, rng: &rng)
-        var list: [Module] = []
-        for _ in 0..<config.layers {
-            list.append(TransformerBlock(dim: config.dim, heads: config.heads, causal: false,
-                                         dropout: config.dropout, rng: &rng))
-        }
-        blocks = ModuleList(list)
-        head = Sequential(named: [("norm", LayerNorm(config.dim)),
-                                  ("proj", Linear(config.dim, config.classes, rng: &rng))])
-        super.init()
-        addChild("embed", embed)
-        addChild("blocks", blocks)
-        addChild("head", head)
-    }
-
-    public override var layerGroups: [String] {
-        ["embed"] + (0..<blocks.count).map { "blocks.\($0)" } + ["head"]
+        super.init(vocab: config.vocab + extra, context: config.context + extra, dim: config.dim, heads: config.heads,
+                   layers: config.layers, outputs: config.classes, causal: false, dropout: config.dropout, rng: &rng)
     }
 
     /// The pooled sequence vectors `[B, dim]` for ids `[B, T]`: what the head classifies.
@@ -79,8 +60,6 @@ public final class Encoder: Module {
             return (h * Tensor(w, shape: [b, t, 1])).sum(axis: 1)
         }
     }
-
-    func encode(_ ids: Tensor) -> Tensor { blocks.modules.reduce(embed(ids)) { $1($0) } }
 
     /// ids `[B, T]` → class logits `[B, classes]`.
     public override func forward(_ ids: Tensor) -> Tensor { head(features(ids)) }

@@ -38,36 +38,18 @@ public struct GPTConfig: Sendable, Equatable {
 ///     logits = head(x)                 # LayerNorm, then Linear to the vocabulary
 ///
 /// Groups: `embed`, `blocks.0`, …, `head`.
-public final class GPT: Module {
+public final class GPT: TransformerModel {
     public let config: GPTConfig
-    public let embed: TokenEmbedding
-    public let blocks: ModuleList
-    public let head: Sequential
 
     public init(_ config: GPTConfig, rng: inout RNG) {
         self.config = config
-        embed = TokenEmbedding(vocab: config.vocab, context: config.context, dim: config.dim, rng: &rng)
-        var list: [Module] = []
-        for _ in 0..<config.layers {
-            list.append(TransformerBlock(dim: config.dim, heads: config.heads, causal: true,
-                                         dropout: config.dropout, rng: &rng))
-        }
-        blocks = ModuleList(list)
-        head = Sequential(named: [("norm", LayerNorm(config.dim)),
-                                  ("proj", Linear(config.dim, config.vocab, rng: &rng))])
-        super.init()
-        addChild("embed", embed)
-        addChild("blocks", blocks)
-        addChild("head", head)
-    }
-
-    public override var layerGroups: [String] {
-        ["embed"] + (0..<blocks.count).map { "blocks.\($0)" } + ["head"]
+        super.init(vocab: config.vocab, context: config.context, dim: config.dim, heads: config.heads,
+                   layers: config.layers, outputs: config.vocab, causal: true, dropout: config.dropout, rng: &rng)
     }
 
     /// ids `[B, T]` → next-token logits `[B, T, vocab]`.
     public override func forward(_ ids: Tensor) -> Tensor {
-        head(blocks.modules.reduce(embed(ids)) { $1($0) })
+        head(encode(ids))
     }
 
     public override var summary: String {
