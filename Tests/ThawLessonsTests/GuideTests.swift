@@ -33,7 +33,7 @@ struct GuideTests {
         #expect(guide.prompt == "thaw[fixture 1/4]> ")
 
         let ran = text(guide.execute("next"))
-        #expect(ran.contains("thaw> train net on digits epochs 1"))
+        #expect(ran.contains("▸ train net on digits epochs 1"))
         #expect(ran.contains("Predict first: How many parameters does the network have?"))
         #expect(guide.session.names == ["digits", "net"])
 
@@ -83,7 +83,7 @@ struct GuideTests {
         for line in ["lessons 1", "next", "predict a", "next"] { _ = guide.execute(line) }
         #expect(text(guide.execute("next")).contains("`next` again to skip"))
         let skipped = text(guide.execute("next"))
-        #expect(skipped.contains("thaw> freeze net except net.head"))
+        #expect(skipped.contains("▸ freeze net except net.head"))
         #expect(guide.session.condition("frozen(net.0)") == true)
         #expect(guide.progress[lesson: "fixture"].solved.isEmpty)
     }
@@ -101,7 +101,7 @@ struct GuideTests {
         let fresh = try self.guide(home: Fixtures.temporaryFolder())
         _ = fresh.execute("lessons 1")
         _ = fresh.execute("seed 3")
-        #expect(text(fresh.execute("next")).contains("thaw> train net on digits epochs 1"))
+        #expect(text(fresh.execute("next")).contains("▸ train net on digits epochs 1"))
     }
 
     @Test func reopeningResumesWhereTheLearnerLeftOff() throws {

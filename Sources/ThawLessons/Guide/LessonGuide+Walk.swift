@@ -143,7 +143,8 @@ extension LessonGuide {
         var failed = false
         for unit in block.units {
             let entry = session.run(unit.source)
-            show(.preformatted("thaw> \(unit.command)"))
+            // A marker unlike the prompt, so the learner can tell what the lesson ran from what they typed.
+            show(.preformatted("▸ \(unit.command)"))
             show(entry.outputs)
             failed = failed || entry.outputs.contains(where: \.isError)
         }

@@ -16,7 +16,8 @@ public final class Progress: Callback {
         guard now - lastDraw > 100_000_000 || learner.step == learner.totalSteps else { return }
         lastDraw = now
         let loss = learner.history.steps.last.map { fixed(Double($0.loss), 4) } ?? "–"
-        let line = "epoch \(learner.epoch + 1)/\(learner.epochCount) · step \(learner.step)/\(learner.totalSteps) · loss \(loss)  (Ctrl-C stops after this step)"
+        // The run's name says what is training: a lesson may run several commands in a row.
+        let line = "\(learner.history.name) · epoch \(learner.epoch + 1)/\(learner.epochCount) · step \(learner.step)/\(learner.totalSteps) · loss \(loss)  (Ctrl-C stops after this step)"
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(line)".utf8))
     }
 
