@@ -68,6 +68,7 @@ public enum MarkdownExport {
         let name = url.deletingPathExtension().lastPathComponent
         let document = render(transcript, name: name, inlinePlots: inlinePlots)
         let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(document.markdown.utf8).write(to: url, options: .atomic)
         var written = [url]
         for file in document.files {

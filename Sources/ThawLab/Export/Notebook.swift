@@ -35,6 +35,8 @@ public enum Notebook {
 
     /// Writes the notebook to `url` (UTF-8), replacing any file there.
     public static func write(_ transcript: Transcript, to url: URL) throws {
+        // Make the folder a learner names (`--notebook runs/lesson4.ipynb`), as `save` does.
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(render(transcript).utf8).write(to: url, options: .atomic)
     }
 
