@@ -22,6 +22,11 @@ import ThawLab
         #expect(run(s, "x = load \"/no/such/file.csv\"").error)
         #expect(run(s, "x = select words take 3").text.contains("language model"))
         #expect(run(s, "a, b, c = split digits 0.5").text.contains("gives back 2"))
+        // `classes` renumbers from 0 (for a new head); `where` keeps labels as they are.
+        #expect(!run(s, "late = select train classes 5..9").error)
+        #expect(run(s, "show late").text.contains("5 classes"))
+        #expect(run(s, "five = mlp 64 8 5; train five on late steps 2").error == false)
+        #expect(run(s, "x = select train classes 12").text.contains("no class 12"))
     }
 
     @Test func modelCommandsAndShow() {
@@ -61,12 +66,17 @@ import ThawLab
     @Test func adaptersMergeAndTheirCounts() {
         let s = LabFixture.session()
         _ = run(s, "train net on old epochs 2")
+        _ = run(s, "pre = snapshot net")
         let lora = run(s, "lora net.0 net.1 rank 2 alpha 4").text
         #expect(lora.contains("trainable params: 320 ||"), "\(lora)")  // 2·(64+32) + 2·(32+32)
         _ = run(s, "unfreeze net.head; train net on new epochs 1 lr 1e-2")
         let before = run(s, "print accuracy(net, test)").text
         #expect(run(s, "merge net").text.contains("merged net.0, net.1"))
         #expect(run(s, "print accuracy(net, test)").text == before, "merging keeps the outputs")
+        // diff reads a LoRA layer as W + (α/r)·B·A, so its update shows, with at most rank 2.
+        #expect(run(s, "diff pre net").text.contains("0.weight"))
+        #expect(run(s, "expect rank90(pre, net, net.1) <= 2 and rank90(pre, net, net.1) >= 1").text.hasPrefix("pass"))
+        #expect(run(s, "print rank90(pre, net, net.0.bias)").text.contains("not a weight matrix"))
         let other = LabFixture.session()
         #expect(run(other, "adapter net.0 size 4").text.contains("trainable params"))
         #expect(run(other, "bitfit net").text.contains("trainable params: 110 ||"))  // 74 biases + the adapter's 4 + 32
@@ -96,6 +106,8 @@ import ThawLab
         #expect(!run(s, "load \"\(dir.path)/net.safetensors\" into net2").error)
         #expect(run(s, "expect accuracy(net2, old) == accuracy(net, old) within 0").text.hasPrefix("pass"))
         #expect(run(s, "load \"\(dir.path)/net.safetensors\" into lm").text.contains("another model"))
+        _ = run(s, "r2 = train net on new epochs 1 track old new")
+        #expect(run(s, "plot forgetting of r2").text.contains("old forgetting"), "the first tracked dataset")
     }
 
     @Test func sessionCommands() {

@@ -7,7 +7,7 @@ struct CatalogTests {
         let needed = ["seed", "load", "select", "split", "mlp", "cnn", "gpt", "pretrained", "show", "train",
                       "eval", "sample", "freeze", "unfreeze", "lr", "lora", "adapter", "prompt", "bitfit",
                       "merge", "snapshot", "restore", "compare", "diff", "plot", "expect", "save", "help",
-                      "reset", "quit", "lessons", "next", "hint", "check"]
+                      "reset", "quit", "lessons", "next", "hint", "check", "predict"]
         for name in needed {
             #expect(CommandCatalog.lookup(name) != nil, "missing \(name)")
         }

@@ -32,6 +32,17 @@ extension Session {
             let before = try measure(try reference(arg(0)), on: try reference(arg(2)))
             let after = try measure(try reference(arg(1)), on: try reference(arg(2)))
             return .number(before.accuracy - after.accuracy)
+        case "rank90":
+            let (_, before) = try measurable(try reference(arg(0))), (_, after) = try measurable(try reference(arg(1)))
+            let layer = try arg(2)
+            guard case let .path(p) = layer.kind else { throw LabError("name a layer, such as `net.1`", at: layer.range) }
+            let inner = p.segments.dropFirst().joined(separator: ".")
+            let changes = weightChanges(from: before, to: after)
+            guard let change = changes.first(where: { ($0.path == inner || $0.path == inner + ".weight") && $0.rank90 != nil }) else {
+                throw LabError("`\(layer)` is not a weight matrix that both models have", at: layer.range,
+                               suggestion: Suggest.closest(to: inner, among: changes.filter { $0.rank90 != nil }.map(\.path)).map { "\(p.segments[0]).\($0)" })
+            }
+            return .number(Double(change.rank90 ?? 0))
         case "trainable", "params":
             let m = try measurable(try reference(arg(0))).module
             return .number(Double(function == "params" ? m.parameterCount : m.trainableParameterCount))

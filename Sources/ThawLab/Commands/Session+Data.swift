@@ -58,7 +58,8 @@ extension Session {
             if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
                 throw LabError("`\(d.name)` has classes 0 to \(d.classCount - 1); there is no class \(bad)", at: classes.range)
             }
-            d = d.subset(classes: list)
+            guard Set(list).count == list.count else { throw LabError("a class is listed twice", at: classes.range) }
+            d = d.subset(classes: list, relabel: true)
         }
         if let shots = c.integer("shots") {
             try Limits.check(shots, 1_000_000, "the number of shots", at: c.option("shots")?.range)

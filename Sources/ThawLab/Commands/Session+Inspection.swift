@@ -119,23 +119,56 @@ extension Session {
     func diff(_ c: Command) throws -> Result {
         guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`diff` needs two models", at: c.range) }
         let (_, first) = try measurable(a), (_, second) = try measurable(b)
-        let before = Snapshot(first)
-        let changes = Dictionary(uniqueKeysWithValues: before.changes(to: second).map { ($0.path, $0) })
-        var rows: [[String]] = []
-        for (path, p) in second.namedParameters() {
-            guard let change = changes[path] else { continue }
-            var energyRank = "–"
-            if p.rank == 2, change.absolute > 0, let old = before.values[path] {
-                let delta = Tensor(zip(p.data, old).map { $0 - $1 }, shape: p.shape)
-                energyRank = String(rankFor90PercentEnergy(singularValues(delta)))
-            }
-            rows.append([path, formatNumber(change.absolute), formatNumber(change.relative), energyRank])
+        let rows = weightChanges(from: first, to: second).map { change in
+            [change.path, formatNumber(change.absolute), formatNumber(change.relative), change.rank90.map(String.init) ?? "–"]
         }
         guard !rows.isEmpty else { throw LabError("`\(a)` and `\(b)` share no layers of the same shape", at: c.range) }
         let table = Output.table(Table(title: "how far each weight moved from \(a) to \(b)",
                                        columns: ["parameter", "‖ΔW‖", "‖ΔW‖/‖W‖", "rank for 90%"],
                                        alignments: [.left, .right, .right, .right], rows: rows))
-        return Result(outputs: [table], items: [.report([table])])
+        var outputs = [table]
+        if !first.loraLayers.isEmpty || !second.loraLayers.isEmpty {
+            outputs.append(.note("a LoRA layer counts as the weight it computes with, W + (α/r)·B·A (merged or not)"))
+        }
+        return Result(outputs: outputs, items: [.report(outputs)])
+    }
+
+    /// For each weight both models have (by `effectiveWeights` path, same shape): ‖ΔW‖,
+    /// ‖ΔW‖/‖W‖, and for a matrix, how many singular values of ΔW hold 90% of its energy (0 if it did not move).
+    func weightChanges(from first: Module, to second: Module) -> [(path: String, absolute: Double, relative: Double, rank90: Int?)] {
+        let old = Dictionary(effectiveWeights(first).map { ($0.path, $0) }, uniquingKeysWith: { x, _ in x })
+        return effectiveWeights(second).compactMap { new in
+            guard let before = old[new.path], before.shape == new.shape else { return nil }
+            let delta = zip(new.values, before.values).map { $0 - $1 }
+            var d2 = 0.0, w2 = 0.0
+            for (x, w) in zip(delta, before.values) { d2 += Double(x) * Double(x); w2 += Double(w) * Double(w) }
+            let absolute = d2.squareRoot(), relative = w2 > 0 ? absolute / w2.squareRoot() : absolute
+            let rank = new.shape.count != 2 ? nil
+                : absolute > 0 ? rankFor90PercentEnergy(singularValues(Tensor(delta, shape: new.shape))) : 0
+            return (new.path, absolute, relative, rank)
+        }
+    }
+
+    /// The weights a model computes with, by the path of a plain layer: a LoRA layer's
+    /// `0.base_layer.weight` and its unmerged update count as one `0.weight`, so a model can be
+    /// diffed against the one it started from. Adapters' own bottleneck layers are left out.
+    func effectiveWeights(_ module: Module) -> [(path: String, shape: [Int], values: [Float])] {
+        let lora = Dictionary(uniqueKeysWithValues: module.loraLayers.map { ($0.path, $0.layer) })
+        var out: [(path: String, shape: [Int], values: [Float])] = []
+        for (path, p) in module.namedParameters() {
+            let parts = path.split(separator: ".").map(String.init)
+            if let i = parts.firstIndex(where: { $0 == "lora_A" || $0 == "lora_B" || $0 == "lora_dropout" || $0 == "adapter_down" || $0 == "adapter_up" }),
+               i > 0 { continue }
+            guard let i = parts.firstIndex(of: "base_layer") else { out.append((path, p.shape, p.data)); continue }
+            let layerPath = parts[..<i].joined(separator: ".")
+            let plain = (parts[..<i] + parts[(i + 1)...]).joined(separator: ".")
+            var values = p.data
+            if let l = lora[layerPath], !l.isMerged, parts.last == "weight" {
+                values = zip(values, l.deltaWeight.data).map { $0 + $1 }
+            }
+            out.append((plain, p.shape, values))
+        }
+        return out
     }
 
     /// How many singular values hold 90% of the squared total.

@@ -72,13 +72,12 @@ extension Session {
                     }))
                 }
             default:
-                let key: (String) -> String = { what == "forgetting" ? "forgetting" : "\($0) accuracy" }
-                let names = what == "forgetting" ? ["forgetting"] : r.tracked.map { "\($0) accuracy" }
+                // Forgetting is about the old task: the first dataset after `track`.
+                let names = what == "forgetting" ? Array(r.tracked.prefix(1).map { "\($0) forgetting" }) : r.tracked.map { "\($0) accuracy" }
                 for name in names {
                     let points = r.history.epochs.compactMap { e in e.extra[name].map { Plot.Point(Double(e.epoch), $0) } }
                     if !points.isEmpty { series.append(.init(name: prefix(label) + name, points: points)) }
                 }
-                _ = key
                 let val = r.history.epochs.compactMap { e in e.validAccuracy.map { Plot.Point(Double(e.epoch), $0) } }
                 if what == "accuracy" && !val.isEmpty { series.append(.init(name: prefix(label) + "val accuracy", points: val)) }
             }

@@ -20,14 +20,17 @@ extension CommandCatalog {
             options: [
                 .init("where", .condition,
                       "keep the examples for which this holds; `label` is an example's class, `index` its position"),
-                .init("classes", .classes, "keep these classes only"),
+                .init("classes", .classes,
+                      "keep these classes only, numbered from 0 in the order given (for a new head): `5..9` gives classes 0 to 4, named 5 to 9"),
                 .init("shots", .count, "keep this many examples of each class (few-shot)"),
                 .init("take", .count, "keep at most this many examples"),
             ],
             yields: [.dataset],
             details: """
                 The options apply in the order `where`, `classes`, `shots`, `take`. Examples keep \
-                their order; `shots` and `take` choose with the session's seed.
+                their order; `shots` and `take` choose with the session's seed. `where label >= 5` \
+                keeps the labels as they are (a task for a shared head); `classes 5..9` renumbers \
+                them (a task for a new 5-way head, `head net 5`).
                 """,
             examples: ["old = select digits where label < 5", "few = select digits classes 0..4 shots 5"]),
         CommandSpec(

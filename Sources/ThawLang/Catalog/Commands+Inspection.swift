@@ -36,7 +36,7 @@ extension CommandCatalog {
                 .init("of", .run, repeats: true, "the runs to draw; the last run when left out"),
                 .init("log", .flag, default: "off", "a logarithmic y axis"),
             ],
-            details: "`accuracy` and `forgetting` need a run trained with `track`.",
+            details: "`accuracy` and `forgetting` need a run trained with `track`; `forgetting` is the accuracy lost on the first tracked dataset (list the old task first: `track old new`).",
             examples: ["plot loss", "plot accuracy of full lora", "plot lr log"]),
         CommandSpec(
             "compare", .inspection, "measure two models (or snapshots) side by side",

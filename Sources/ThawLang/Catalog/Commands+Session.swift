@@ -40,6 +40,11 @@ extension CommandCatalog {
             "hint", .lessons, "a hint for the exercise in front of you",
             examples: ["hint"]),
         CommandSpec(
+            "predict", .lessons, "answer a lesson's \"predict first\" question before the outcome is revealed",
+            arguments: [.init("choice", .word, "the label of your choice, such as `a`")],
+            details: "The lesson records your choice and compares it with what happened when it reveals the outcome.",
+            examples: ["predict a"]),
+        CommandSpec(
             "check", .lessons, "check your answer to the current exercise",
             details: "Runs the exercise's `expect` lines against your workspace and says which hold.",
             examples: ["check"]),

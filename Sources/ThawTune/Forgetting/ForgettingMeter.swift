@@ -1,6 +1,6 @@
 /// Scores the source task during fine-tuning on a new one: before the first step and after
 /// every epoch it records accuracy on the source data as `source accuracy` (and the drop
-/// from the start as `forgetting`), so learners watch the old task fall as the new one rises.
+/// from the start as `source forgetting`), so learners watch the old task fall as the new one rises.
 public final class ForgettingMeter: Callback {
     public let source: BatchSource
     public let name: String
@@ -23,7 +23,9 @@ public final class ForgettingMeter: Callback {
         accuracies.append(acc)
         guard var last = learner.history.epochs.popLast() else { return }
         last.extra["\(name) accuracy"] = acc
-        last.extra["forgetting"] = (initialAccuracy ?? acc) - acc
+        // Named per dataset: a run tracks the old task and the new one, and the new one's
+        // "forgetting" (a gain, negative) must not overwrite the old one's.
+        last.extra["\(name) forgetting"] = (initialAccuracy ?? acc) - acc
         learner.history.epochs.append(last)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThawLab
+import ThawLessons
 
 /// `thaw run FILE`: replays a script of commands (or a lesson) and prints the transcript.
 /// Exit 0 when everything ran and every `expect` held, 1 otherwise, 64 for usage errors.
@@ -8,10 +9,17 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Replay a script of commands or a lesson, and print what happened.",
-        discussion: "Exits with 1 when a command fails or an `expect` does not hold.")
+        discussion: """
+            A .md file is a lesson: its prose headings are printed, its blocks run, each exercise \
+            runs its reference solution and then its check, and every reveal is evaluated. \
+            Exits with 1 when a command fails or an `expect` does not hold.
+            """)
 
     @Argument(help: "A file of thaw commands (one a line), or a lesson (.md).")
     var file: String
+
+    @Option(help: "For a lesson: replace the value of its first `seed` line.")
+    var seed: UInt64?
 
     @Option(help: "Also write the run as a Jupyter notebook (nbformat 4.5).")
     var notebook: String?
@@ -22,6 +30,17 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             FileHandle.standardError.write(Data("thaw: cannot read \(file)\n".utf8))
+            throw ExitCode(64)
+        }
+        if file.hasSuffix(".md") {
+            let printer = LessonReplayPrinter(renderer: TerminalRenderer(style: ThawLab.TerminalStyle.detected()))
+            let (passed, transcript) = printer.replay(text, fileName: URL(fileURLWithPath: file).lastPathComponent, seed: seed)
+            if let transcript { try writeExports(transcript) }
+            if !passed { throw ExitCode(1) }
+            return
+        }
+        if seed != nil {
+            FileHandle.standardError.write(Data("thaw: --seed applies to lessons (.md files)\n".utf8))
             throw ExitCode(64)
         }
         let session = Session(title: file)

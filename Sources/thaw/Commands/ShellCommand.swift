@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThawLab
+import ThawLessons
 
 /// `thaw shell` (also plain `thaw`): the interactive shell over a live session.
 struct ShellCommand: ParsableCommand {
@@ -15,26 +16,29 @@ struct ShellCommand: ParsableCommand {
     }
 }
 
-/// The shell's view of a live session: each line runs in the session and its outputs are
-/// drawn for this terminal; training polls Ctrl-C at every step.
+/// The shell's view of a live session: each line runs in the session (through the lesson
+/// guide, which handles `lessons`, `next`, `check`…) and its outputs are drawn for this
+/// terminal; training polls Ctrl-C at every step.
 final class LabBackend: ShellBackend {
     let session: Session
+    let guide: LessonGuide
     let renderer: TerminalRenderer
 
     init(session: Session) {
         self.session = session
+        guide = LessonGuide(session: session)
         renderer = TerminalRenderer(style: ThawLab.TerminalStyle.detected())
         session.interruptCheck = { Interrupt.requested }
         session.showProgress = isatty(2) != 0
     }
 
-    var prompt: String { "thaw> " }
+    var prompt: String { guide.prompt }
 
     func execute(_ line: String) -> ShellResult {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return ShellResult(output: "", quit: false, failed: false) }
-        let entry = session.run(line)
-        let text = renderer.render(entry.outputs)
-        return ShellResult(output: text, quit: session.quitRequested, failed: entry.failed)
+        let response = guide.execute(line)
+        let text = renderer.render(response.outputs)
+        return ShellResult(output: text, quit: session.quitRequested, failed: response.failed)
     }
 
     func completions(line: String, cursor: Int) -> [String] { session.completions(line: line, cursor: cursor) }

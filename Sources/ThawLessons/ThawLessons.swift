@@ -1,1 +1,0 @@
-// ThawLessons: see docs/architecture.md for what this target owns.
