@@ -11,7 +11,7 @@ lab:
 test:
 	@scripts/setup.sh --test
 	swift build --build-tests
-	swift test --skip-build
+	OPENBLAS_NUM_THREADS=1 swift test --skip-build
 
 build:
 	@scripts/setup.sh

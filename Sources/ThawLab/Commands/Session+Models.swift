@@ -49,10 +49,12 @@ extension Session {
         guard let name = c.value("name")?.word ?? c.value("name")?.string else {
             throw LabError("`pretrained` needs a name; `help pretrained` lists them", at: c.range)
         }
+        let shellNames = Pretrained.names.map { $0.replacingOccurrences(of: "-", with: "_") }
         do {
-            return Result(items: [.model(LabModel(try PretrainedModels.load(name)))])
-        } catch let e as PretrainedModels.NotFound {
-            throw LabError(e.description, at: c.value("name")?.range, suggestion: Suggest.closest(to: name, among: PretrainedModels.names))
+            return Result(items: [.model(LabModel(try Pretrained.load(name)))])
+        } catch PretrainedError.unknownName {
+            throw LabError("there is no pretrained model `\(name)`; there are \(shellNames.joined(separator: ", "))",
+                           at: c.value("name")?.range, suggestion: Suggest.closest(to: name, among: shellNames))
         } catch {
             throw LabError("\(error)", at: c.value("name")?.range)
         }

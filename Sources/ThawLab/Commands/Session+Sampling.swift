@@ -63,8 +63,13 @@ extension Session {
                 let valid = r.history.epochs.compactMap { e in e.validLoss.map { Plot.Point(Double(e.step), $0) } }
                 if !valid.isEmpty { series.append(.init(name: prefix(label) + "val loss", points: valid)) }
             case "lr":
+                // What each group's rate actually was: 0 while the group was frozen (dropped on a log axis).
+                let active = r.trainableGroups
                 for (g, group) in r.history.groupNames.enumerated() {
-                    series.append(.init(name: prefix(label) + group, points: r.history.steps.map { Plot.Point(Double($0.step), Double($0.rates[g])) }))
+                    series.append(.init(name: prefix(label) + group, points: r.history.steps.enumerated().map { i, s in
+                        let trains = i < active.count && g < active[i].count ? active[i][g] : true
+                        return Plot.Point(Double(s.step), trains ? Double(s.rates[g]) : 0)
+                    }))
                 }
             default:
                 // Forgetting is about the old task: the first dataset after `track`.

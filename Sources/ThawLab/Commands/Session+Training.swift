@@ -71,11 +71,18 @@ extension Session {
         if let norms = learner.callback(GradNormRecorder.self) { model.lastGradNorms = norms.norms }
         let tracked = c.values("track").compactMap { $0.word ?? $0.path?.root }
         let stopper = learner.callback(EarlyStopping.self)
-        let run = LabRun(model: name, history: learner.history, epochsAsked: epochs, stopReason: learner.stopReason,
+        var run = LabRun(model: name, history: learner.history, epochsAsked: epochs, stopReason: learner.stopReason,
                          tracked: tracked, bestValidation: stopper?.bestValue)
+        run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         model.runs.append(run)
         lastRun = run
-        return Result(outputs: trainingReport(run), items: [.run(run)])
+        var outputs = trainingReport(run)
+        // `lr NAME …` rates win over `train … lr`; say so rather than ignore the number silently.
+        if let given = c.option("lr"), let rates = model.groupRates {
+            let text = rates.map { formatNumber(Double($0)) }.joined(separator: ", ")
+            outputs.insert(.note("`\(given.key.name) \(formatNumber(c.number("lr") ?? 0))` was not used: the rates set with `lr \(name)` win (\(text), bottom to top)"), at: 0)
+        }
+        return Result(outputs: outputs, items: [.run(run)])
     }
 
     func required(_ c: Command, _ option: String, for other: String) throws -> Value {
@@ -93,6 +100,7 @@ extension Session {
         }
         learner.add(MetricsRecorder())
         learner.add(GradNormRecorder())
+        learner.add(TrainableGroupsRecorder())
         if showProgress { learner.add(Progress()) }
         let schedule: Schedule = switch c.word("schedule") {
         case "linear": .linear
@@ -203,6 +211,14 @@ extension Session {
             throw LabError("\(error)", at: c.range)
         }
         return Result(outputs: [.text(TrainableReport(model.module).description)])
+    }
+}
+
+/// Records, after every step, which parameter groups had a trainable parameter during it.
+final class TrainableGroupsRecorder: Callback {
+    var perStep: [[Bool]] = []
+    func afterStep(_ learner: Learner) {
+        perStep.append(learner.optimizer.groups.map { $0.parameters.contains { $0.tensor.requiresGrad } })
     }
 }
 

@@ -82,6 +82,9 @@ public struct LabRun {
     public var tracked: [String]
     /// Best validation accuracy, when the run watched `val`.
     public var bestValidation: Double?
+    /// For each step, whether each parameter group had anything trainable: a frozen group's
+    /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
+    public var trainableGroups: [[Bool]] = []
 }
 
 /// A copy of a model's weights and flags, with the model it was taken from.

@@ -49,11 +49,18 @@ extension CommandCatalog {
             examples: ["clf = encoder on words classes 2"]),
         CommandSpec(
             "pretrained", .models, "take a model that ships with thaw, already trained",
-            arguments: [.init("name", .word, suggestions: ["digits_mlp", "digits_cnn", "english_gpt"],
+            arguments: [.init("name", .word,
+                              suggestions: ["mlp_digits", "mlp_digits_04", "cnn_digits_04", "gpt_english", "encoder_langid"],
                               "which model; `lessons` say which one each lesson uses")],
             yields: [.model],
-            details: "Each call gives a fresh copy, so two lines can fine-tune the same start two ways.",
-            examples: ["pre = pretrained digits_mlp"]),
+            details: """
+                `mlp_digits`: an MLP 64-128-128-10 trained on the clean source half of the digits; \
+                `mlp_digits_04` and `cnn_digits_04`: an MLP and a CNN trained on the digits 0 to 4; \
+                `gpt_english`: a tiny character GPT trained on English words; `encoder_langid`: an \
+                encoder that tells English from Spanish words. Each call gives a fresh copy, so two \
+                lines can fine-tune the same start two ways.
+                """,
+            examples: ["pre = pretrained mlp_digits"]),
         CommandSpec(
             "clone", .models, "copy a model: its weights, frozen flags and learning rates",
             arguments: [.init("model", .model, "the model to copy")],

@@ -10,7 +10,8 @@ public struct Evaluation: Sendable {
     /// Fraction of targets predicted exactly (targets equal to `ignored` do not count).
     public var accuracy: Double { Metrics.accuracy(predictions, targets) }
 
-    /// Runs `model` over `source`; the model's mode is restored afterwards.
+    /// Runs `model` over `source`; the model's mode is restored afterwards. With `ignoring`, the
+    /// loss is the mean over the targets that are not `ignored` (the loss function must skip them too).
     public static func run(_ model: Module, on source: BatchSource,
                            lossFunction: (Tensor, Batch) -> Tensor = { Loss.crossEntropy($0, $1.targets) },
                            ignoring ignored: Int? = nil) -> Evaluation {
@@ -23,8 +24,13 @@ public struct Evaluation: Sendable {
         Tensor.withoutGrad {
             for b in source.makeEpoch(&scratch) {
                 let out = model(b.inputs)
-                lossSum += Double(lossFunction(out, b).item) * Double(b.targets.count)
-                weight += b.targets.count
+                // A batch's loss is a mean over the targets that count, so it weighs that many:
+                // batches with more padding must not weigh more.
+                let counted = ignored.map { i in b.targets.reduce(0) { $0 + ($1 == i ? 0 : 1) } } ?? b.targets.count
+                if counted > 0 {
+                    lossSum += Double(lossFunction(out, b).item) * Double(counted)
+                    weight += counted
+                }
                 for (p, t) in zip(out.argmax(axis: -1), b.targets) where t != ignored {
                     predictions.append(p)
                     targets.append(t)

@@ -18,6 +18,9 @@ public final class Learner {
     public var valid: BatchSource?
     /// The loss of a batch given the model's output (cross-entropy by default).
     public var lossFunction: (Tensor, Batch) -> Tensor = { Loss.crossEntropy($0, $1.targets) }
+    /// A target value that does not count in evaluation (a language model's padding): set it
+    /// with a loss that ignores it too, or padding positions count in the accuracy.
+    public var ignoredTarget: Int?
     public private(set) var callbacks: [Callback] = []
     /// Shuffling and anything else random in the loop.
     public var rng: RNG
@@ -152,6 +155,6 @@ public final class Learner {
 
     /// Loss and accuracy of the model on `source`, in evaluation mode, without gradients.
     public func evaluate(_ source: BatchSource) -> Evaluation {
-        Evaluation.run(model, on: source, lossFunction: lossFunction)
+        Evaluation.run(model, on: source, lossFunction: lossFunction, ignoring: ignoredTarget)
     }
 }
