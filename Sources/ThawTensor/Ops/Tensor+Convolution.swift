@@ -70,20 +70,22 @@ extension Tensor {
                 }
                 if weight.requiresGrad {  // dW += dOutᵢ · colsᵢᵀ, summed over images by beta = 1
                     savedCols.withUnsafeBufferPointer { cp in
-                        weight.withGradBuffer { gw in
+                        weight.withGradDestination { gw, beta in
+                            if n == 0 && beta == 0 { gw.initialize(repeating: 0) }  // an empty batch still owes a gradient
                             for i in 0..<n {
                                 BLAS.gemm(transB: true, m: cout, n: k, k: hw, a: gp.baseAddress! + i * outImage, lda: hw,
-                                          b: cp.baseAddress! + i * colImage, ldb: hw, beta: 1, c: gw.baseAddress!, ldc: k)
+                                          b: cp.baseAddress! + i * colImage, ldb: hw, beta: i == 0 ? beta : 1,
+                                          c: gw.baseAddress!, ldc: k)
                             }
                         }
                     }
                 }
                 guard x.requiresGrad else { return }
                 // dColsᵢ = Wᵀ · dOutᵢ, then col2im adds each column back onto its pixels.
-                var dCols = [Float](repeating: 0, count: colImage)
+                // dx starts at zero (col2im adds overlapping windows); dCols is written whole by beta = 0.
                 var dx = [Float](repeating: 0, count: x.count)
                 weight.data.withUnsafeBufferPointer { wp in
-                    dCols.withUnsafeMutableBufferPointer { dc in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: colImage) { dc in
                         dx.withUnsafeMutableBufferPointer { dxp in
                             for i in 0..<n {
                                 BLAS.gemm(transA: true, m: k, n: hw, k: cout, a: wp.baseAddress!, lda: k,
