@@ -3,7 +3,7 @@
 /// a time). Measured against Double-precision glibc over dense grids (FastMathTests):
 ///
 /// - `fastExp`: relative error below 1.5 ulp (8.2e-8) for every result above 1.2e-38;
-/// - `fastErf`: absolute error below 1.5e-7.
+/// - `fastErf`: absolute error below 4.5e-7.
 ///
 /// GELU must match PyTorch's exact (erf) form to 1e-4, so an approximation this close changes
 /// nothing a learner can see, and costs a few multiplies instead of a libm call.
@@ -33,32 +33,26 @@ package func fastExp(_ x: Float) -> Float {
     return x < -87.33 ? 0 : er * scale
 }
 
-/// erf(x), in two pieces computed side by side (so the loop stays branch-free) and selected:
-///
-/// - |x| < 1: x·P(x²), a degree-6 polynomial in x² (least-squares fit, error 1.2e-9 in exact
-///   arithmetic). Near 0 it keeps its relative accuracy, which the form below loses to the
-///   cancellation in 1 − (something close to 1).
-/// - |x| ≥ 1: 1 − t·R(t)·e^(−x²) with t = 1/(1 + 0.3275911·|x|): Abramowitz & Stegun 7.1.26's
-///   form, with R refitted on [0.9, 4] at degree 6 (error 3.7e-10 in exact arithmetic, against
-///   7.1.26's 1.5e-7). Beyond 4, erf rounds to ±1 anyway.
+/// erf(x) as x·P(x²)/Q(x²) on [−4, 4], the rational approximation of Eigen's and XLA's
+/// `erf` for float (degree 13 over degree 8; 6.5e-8 from erf in exact arithmetic, the rest
+/// of the error is float rounding). Beyond ±4, erf is ±1 to float precision, so x is clamped
+/// there. One division and twelve multiply-adds: about twice as fast in GELU's loop as an
+/// exp-based form (Abramowitz & Stegun 7.1.26 style) of similar accuracy, measured.
 @inline(__always)
 package func fastErf(_ x: Float) -> Float {
-    let a = x.magnitude, a2 = a * a
-    var s: Float = 7.889122935011983e-05
-    s = s * a2 - 8.020842215046287e-04
-    s = s * a2 + 5.189535673707724e-03
-    s = s * a2 - 2.6854444295167923e-02
-    s = s * a2 + 1.1283600330352783e-01
-    s = s * a2 - 3.761262595653534e-01
-    s = s * a2 + 1.1283791065216064
-    let near0 = a * s
-    let t = 1 / (1 + 0.3275911 * a)
-    var r: Float = 2.400899976491928e-01
-    r = r * t + 1.4692851901054382e-01
-    r = r * t - 6.097663193941116e-02
-    r = r * t + 3.6284953355789185e-01
-    r = r * t + 1.1739370971918106e-01
-    r = r * t + 1.9390152394771576e-01
-    let tail = 1 - r * t * fastExp(-a2)
-    return Float(signOf: x, magnitudeOf: a < 1 ? near0 : tail)
+    let xc = x < -4 ? -4 : (x > 4 ? 4 : x)  // NaN fails both tests and stays NaN
+    let x2 = xc * xc
+    var p: Float = -2.72614225801306e-10
+    p = p * x2 + 2.77068142495902e-08
+    p = p * x2 - 2.10102402082508e-06
+    p = p * x2 - 5.69250639462346e-05
+    p = p * x2 - 7.34990630326855e-04
+    p = p * x2 - 2.95459980854025e-03
+    p = p * x2 - 1.60960333262415e-02
+    var q: Float = -1.45660718464996e-05
+    q = q * x2 - 2.13374055278905e-04
+    q = q * x2 - 1.68282697438203e-03
+    q = q * x2 - 7.37332916720468e-03
+    q = q * x2 - 1.42647390514189e-02
+    return xc * p / q
 }
