@@ -102,6 +102,17 @@ extension Tensor {
     }
 }
 
+/// Softmax, in place, of `count` contiguous values (−∞ entries get exactly 0). Used by
+/// `attention`, which masks with −∞ so that every row has the same length: loops of a fixed
+/// length vectorise whole, where a ragged causal row would end in slow scalar tails.
+@inline(__always)
+func softmaxInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
+    let m = rowMax(x, count)
+    for k in 0..<count { x[k] = fastExp(x[k] - m) }  // a separate pass from the sum: it vectorises
+    let inv = 1 / rowSum(x, count)
+    for k in 0..<count { x[k] *= inv }
+}
+
 /// Softmax of the first `visible` of `n` strided values; the rest are set to 0.
 @inline(__always)
 private func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,

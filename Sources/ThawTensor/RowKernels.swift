@@ -1,0 +1,43 @@
+/// Sums, maxima and dot products over contiguous runs of floats, eight lanes at a time.
+///
+/// The compiler will not vectorise a plain `s += x[i]` loop: that would reorder the additions,
+/// which changes the rounding, and Swift does not allow it. These helpers reorder on purpose:
+/// eight running sums, one per lane, added together at the end. The result is as accurate
+/// (often a little more) and always the same for the same input, but it may differ in the last
+/// bits from a left-to-right sum.
+
+@inline(__always)
+private func load8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+}
+
+/// Σ x[0..<n].
+@inline(__always)
+func rowSum(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: 0), i = 0
+    while i + 8 <= n { acc += load8(x + i); i += 8 }
+    var s = acc.sum()
+    while i < n { s += x[i]; i += 1 }
+    return s
+}
+
+/// Σ x[i]·y[i] over 0..<n.
+@inline(__always)
+func rowDot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: 0), i = 0
+    while i + 8 <= n { acc += load8(x + i) * load8(y + i); i += 8 }
+    var s = acc.sum()
+    while i < n { s += x[i] * y[i]; i += 1 }
+    return s
+}
+
+/// The largest of x[0..<n] (−∞ for n = 0). NaNs are not propagated reliably: callers that
+/// need that check for NaN themselves.
+@inline(__always)
+func rowMax(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
+    var acc = SIMD8<Float>(repeating: -.infinity), i = 0
+    while i + 8 <= n { acc = pointwiseMax(acc, load8(x + i)); i += 8 }
+    var m = acc.max()
+    while i < n { m = Swift.max(m, x[i]); i += 1 }
+    return m
+}
