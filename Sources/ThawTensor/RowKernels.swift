@@ -41,3 +41,30 @@ func rowMax(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
     while i < n { m = Swift.max(m, x[i]); i += 1 }
     return m
 }
+
+/// dst[0..<n] = src[0..<n], for short runs: explicit 4-lane moves, without the overlap checks
+/// and scalar remainder loop the compiler wraps around a plain copy loop, which dominate when
+/// runs are only a few values long (im2col on small images).
+@inline(__always)
+func copyRun(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i + 4 <= n {
+        UnsafeMutableRawPointer(dst + i).storeBytes(of: UnsafeRawPointer(src + i).loadUnaligned(as: SIMD4<Float>.self),
+                                                    as: SIMD4<Float>.self)
+        i += 4
+    }
+    while i < n { dst[i] = src[i]; i += 1 }
+}
+
+/// dst[0..<n] += src[0..<n], for short runs (see `copyRun`).
+@inline(__always)
+func addRun(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
+    var i = 0
+    while i + 4 <= n {
+        let sum = UnsafeRawPointer(dst + i).loadUnaligned(as: SIMD4<Float>.self)
+            + UnsafeRawPointer(src + i).loadUnaligned(as: SIMD4<Float>.self)
+        UnsafeMutableRawPointer(dst + i).storeBytes(of: sum, as: SIMD4<Float>.self)
+        i += 4
+    }
+    while i < n { dst[i] += src[i]; i += 1 }
+}

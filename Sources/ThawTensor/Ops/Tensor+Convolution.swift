@@ -120,16 +120,14 @@ extension Tensor {
         let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
             data.withUnsafeBufferPointer { xp in
                 argmax.withUnsafeMutableBufferPointer { ap in
+                    guard total > 0 else { return }
+                    let (x, best, at) = (xp.baseAddress!, buf.baseAddress!, ap.baseAddress!)
                     for p in 0..<planes {
                         for oh in 0..<ho {
+                            let o = (p * ho + oh) * wo, rowCorner = (p * h + oh * s) * w
                             for ow in 0..<wo {
-                                let o = (p * ho + oh) * wo + ow, corner = (p * h + oh * s) * w + ow * s
-                                var best = xp[corner], at = corner
-                                for ki in 0..<kernel {
-                                    let row = corner + ki * w
-                                    for kj in 0..<kernel where xp[row + kj] > best { best = xp[row + kj]; at = row + kj }
-                                }
-                                buf[o] = best; ap[o] = at
+                                (best[o + ow], at[o + ow]) = kernel == 2 ? max2x2(x, rowCorner + ow * s, w)
+                                                                         : maxWindow(x, rowCorner + ow * s, w, kernel)
                             }
                         }
                     }
@@ -148,6 +146,35 @@ extension Tensor {
             }
         }
     }
+}
+
+/// The first maximum of the k×k window with top-left corner `corner` in rows of width `w`, and
+/// its flat index. Selects rather than `if`s: which value wins is random, and a mispredicted
+/// branch per comparison costs more than the comparisons.
+@inline(__always)
+private func maxWindow(_ x: UnsafePointer<Float>, _ corner: Int, _ w: Int, _ k: Int) -> (Float, Int) {
+    var best = x[corner], at = corner
+    for ki in 0..<k {
+        let row = corner + ki * w
+        for kj in 0..<k {
+            let v = x[row + kj], wins = v > best
+            best = wins ? v : best
+            at = wins ? row + kj : at
+        }
+    }
+    return (best, at)
+}
+
+/// `maxWindow` for the common 2×2 window, as two independent pairs and a final comparison
+/// (a shorter dependency chain than four comparisons in a row). Strict `>` at every step
+/// keeps the first maximum in reading order, as the general loop does.
+@inline(__always)
+private func max2x2(_ x: UnsafePointer<Float>, _ corner: Int, _ w: Int) -> (Float, Int) {
+    let (a, b, c, d) = (x[corner], x[corner + 1], x[corner + w], x[corner + w + 1])
+    let top = b > a ? b : a, topAt = b > a ? corner + 1 : corner
+    let bottom = d > c ? d : c, bottomAt = d > c ? corner + w + 1 : corner + w
+    let lower = bottom > top  // two separate selects: one on the pair compiles to a branch
+    return (lower ? bottom : top, lower ? bottomAt : topAt)
 }
 
 /// The sizes of one conv2d call and the im2col/col2im copies between an image and its columns.
@@ -190,7 +217,7 @@ struct ConvGeometry {
             let row = cols + ((ci * kh + ki) * kw + kj) * hw
             for oh in 0..<ho {
                 let src = padded + fieldRow(ci, ki, kj, oh), dst = row + oh * wo
-                if stride == 1 { for i in 0..<wo { dst[i] = src[i] } }
+                if stride == 1 { copyRun(dst, src, wo) }
                 else { for i in 0..<wo { dst[i] = src[i &* stride] } }
             }
         } } }
@@ -204,13 +231,12 @@ struct ConvGeometry {
             let row = cols + ((ci * kh + ki) * kw + kj) * hw
             for oh in 0..<ho {
                 let src = row + oh * wo, dst = scratch + fieldRow(ci, ki, kj, oh)
-                if stride == 1 { for i in 0..<wo { dst[i] += src[i] } }
+                if stride == 1 { addRun(dst, src, wo) }
                 else { for i in 0..<wo { dst[i &* stride] += src[i] } }
             }
         } } }
         for ci in 0..<c { for ih in 0..<h {
-            let src = scratch + (ci * hp + ih + padding) * wp + padding, dst = dx + (ci * h + ih) * w
-            for i in 0..<w { dst[i] += src[i] }
+            addRun(dx + (ci * h + ih) * w, scratch + (ci * hp + ih + padding) * wp + padding, w)
         } }
     }
 
@@ -220,8 +246,7 @@ struct ConvGeometry {
         guard padding > 0 else { return x }
         scratch.update(repeating: 0, count: paddedSize)
         for ci in 0..<c { for ih in 0..<h {
-            let src = x + (ci * h + ih) * w, dst = scratch + (ci * hp + ih + padding) * wp + padding
-            for i in 0..<w { dst[i] = src[i] }
+            copyRun(scratch + (ci * hp + ih + padding) * wp + padding, x + (ci * h + ih) * w, w)
         } }
         return UnsafePointer(scratch)
     }
