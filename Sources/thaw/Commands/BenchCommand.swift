@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Scale every workload's step count (e.g. 0.1 for a quick look).")
     var scale: Double = 1
 
+    @Flag(help: "Also print the process CPU time of the timed steps (cpu_seconds, cpu_steps_per_s): steadier than wall time when other processes share the cores.")
+    var cpuTime = false
+
     func validate() throws {
         if let only, !Workload.all.contains(where: { $0.name == only }) {
             throw ValidationError("unknown workload '\(only)'; choose one of \(Workload.all.map(\.name).joined(separator: ", "))")
@@ -31,11 +34,21 @@ struct BenchCommand: ParsableCommand {
             let step = w.prepare()
             for i in 0..<10 { step(i) }  // warm-up, untimed
             let steps = max(1, Int(Double(w.steps) * scale))
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = DispatchTime.now().uptimeNanoseconds, cpuStart = processCPUSeconds()
             for i in 0..<steps { step(i) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print("\(w.name)\tsteps=\(steps)\tseconds=\(String(format: "%.3f", seconds))\tsteps_per_s=\(String(format: "%.1f", Double(steps) / seconds))")
+            let cpu = processCPUSeconds() - cpuStart
+            var line = "\(w.name)\tsteps=\(steps)\tseconds=\(String(format: "%.3f", seconds))\tsteps_per_s=\(String(format: "%.1f", Double(steps) / seconds))"
+            if cpuTime { line += "\tcpu_seconds=\(String(format: "%.3f", cpu))\tcpu_steps_per_s=\(String(format: "%.1f", Double(steps) / cpu))" }
+            print(line)
             fflush(nil)  // all streams: show each line as it is measured
         }
     }
+}
+
+/// CPU time used by this process so far (all threads), in seconds.
+private func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
