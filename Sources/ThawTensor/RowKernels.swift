@@ -33,12 +33,16 @@ func rowDot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) -> F
 
 /// The largest of x[0..<n] (−∞ for n = 0). NaNs are not propagated reliably: callers that
 /// need that check for NaN themselves.
+///
+/// Comparisons and selects, not `pointwiseMax`/`Swift.max`: those follow IEEE `maximum`'s NaN
+/// rules lane by lane, with a branch per lane, which made this the slowest part of softmax.
 @inline(__always)
 func rowMax(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
     var acc = SIMD8<Float>(repeating: -.infinity), i = 0
-    while i + 8 <= n { acc = pointwiseMax(acc, load8(x + i)); i += 8 }
-    var m = acc.max()
-    while i < n { m = Swift.max(m, x[i]); i += 1 }
+    while i + 8 <= n { let v = load8(x + i); acc.replace(with: v, where: v .> acc); i += 8 }
+    var m = acc[0]
+    for lane in 1..<8 { m = acc[lane] > m ? acc[lane] : m }
+    while i < n { m = x[i] > m ? x[i] : m; i += 1 }
     return m
 }
 
