@@ -48,7 +48,8 @@ func rowMax(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
 
 /// dst[0..<n] = src[0..<n], for short runs: explicit 4-lane moves, without the overlap checks
 /// and scalar remainder loop the compiler wraps around a plain copy loop, which dominate when
-/// runs are only a few values long (im2col on small images).
+/// runs are only a few values long (im2col on small images), and without a `memmove` call.
+/// `dst` may be uninitialised memory (floats need no initialisation).
 @inline(__always)
 func copyRun(_ dst: UnsafeMutablePointer<Float>, _ src: UnsafePointer<Float>, _ n: Int) {
     var i = 0

@@ -18,8 +18,8 @@ extension Tensor {
         // Uninitialised: every element is written, by the bias copy or by the GEMM with beta = 0.
         let y = [Float](unsafeUninitializedCapacity: rows * outF) { yp, initialized in
             if let bias {  // start from the bias in every row, then add x·Wᵀ with beta = 1
-                bias.data.withUnsafeBufferPointer { bp in
-                    for r in 0..<rows { (yp.baseAddress! + r * outF).initialize(from: bp.baseAddress!, count: outF) }
+                bias.data.withUnsafeBufferPointer { bp in  // copyRun: a memmove call per row cost more
+                    for r in 0..<rows { copyRun(yp.baseAddress! + r * outF, bp.baseAddress!, outF) }
                 }
             }
             data.withUnsafeBufferPointer { xp in
