@@ -33,9 +33,13 @@ extension Tensor {
                 }
             }
             for i in 0..<t {
-                let row = p + i * t
-                if causal { for j in (i + 1)..<t { row[j] = -.infinity } }  // keys after i: probability 0
-                softmaxInPlace(row, count: t)
+                // A causal row works on its first `span` entries only: the visible keys 0...i,
+                // masked with −∞ up to a multiple of 8 so the loops stay whole vectors. The rest
+                // of the row is 0 (about half the softmax work saved on average).
+                let row = p + i * t, span = heads.span(i, causal)
+                if causal { for j in (i + 1)..<span { row[j] = -.infinity } }
+                softmaxInPlace(row, count: span)
+                for j in span..<t { row[j] = 0 }
             }
         }
         // out_h = probs · v_h, straight into head h's columns.
@@ -72,9 +76,10 @@ extension Tensor {
                 }
                 probs.withUnsafeBufferPointer { pp in
                     for i in 0..<t {  // masked entries have p = 0, so they get 0 here too
-                        let row = dst + i * t, p = pp.baseAddress! + blk * tt + i * t
-                        let dot = rowDot(row, p, t)
-                        for j in 0..<t { row[j] = scale * p[j] * (row[j] - dot) }
+                        let row = dst + i * t, p = pp.baseAddress! + blk * tt + i * t, span = heads.span(i, causal)
+                        let dot = rowDot(row, p, span)
+                        for j in 0..<span { row[j] = scale * p[j] * (row[j] - dot) }
+                        for j in span..<t { row[j] = 0 }
                     }
                 }
             }
@@ -112,6 +117,11 @@ struct HeadLayout {
     init(_ shape: [Int], heads: Int) {
         (batch, time, dim, self.heads) = (shape[0], shape[1], shape[2], heads)
     }
+
+    /// How many entries of query `i`'s row of scores are worked on: all T, or when causal the
+    /// visible keys 0...i rounded up to a multiple of 8 (at most T).
+    @inline(__always)
+    func span(_ i: Int, _ causal: Bool) -> Int { causal ? Swift.min(time, (i + 8) & ~7) : time }
 
     /// Where block `blk` starts in a [B, T, D] array.
     @inline(__always)
