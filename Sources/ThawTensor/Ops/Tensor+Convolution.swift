@@ -49,7 +49,9 @@ extension Tensor {
                     for i in 0..<n {
                         let out = yp.baseAddress! + i * outImage
                         if let bias {  // start each channel at its bias, then add W · cols (beta = 1)
-                            for co in 0..<cout { (out + co * hw).initialize(repeating: bias.data[co], count: hw) }
+                            bias.data.withUnsafeBufferPointer { bp in
+                                for co in 0..<cout { (out + co * hw).initialize(repeating: bp[co], count: hw) }
+                            }
                         }
                         BLAS.gemm(m: cout, n: hw, k: k, a: wp.baseAddress!, lda: k, b: cp.baseAddress! + i * colImage,
                                   ldb: hw, beta: bias == nil ? 0 : 1, c: out, ldc: hw)
@@ -64,12 +66,7 @@ extension Tensor {
             dy.withUnsafeBufferPointer { gp in
                 if let bias, bias.requiresGrad {  // db[co] = Σ over images and positions
                     bias.withGradBuffer { gb in
-                        for i in 0..<n { for co in 0..<cout {
-                            let row = gp.baseAddress! + i * outImage + co * hw
-                            var s: Float = 0
-                            for j in 0..<hw { s += row[j] }
-                            gb[co] += s
-                        } }
+                        for i in 0..<n { for co in 0..<cout { gb[co] += rowSum(gp.baseAddress! + i * outImage + co * hw, hw) } }
                     }
                 }
                 if weight.requiresGrad {  // dW += dOutᵢ · colsᵢᵀ, summed over images by beta = 1
