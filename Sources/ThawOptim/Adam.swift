@@ -39,15 +39,22 @@ public final class Adam: Optimizer {
         let lr = group.lr, decay = coupledDecay(for: group)
         let shrink: Float = decoupled ? 1 - lr * group.weightDecay : 1
         let stepSize = lr / (1 - _powf(beta1, t))
-        let correction2 = (1 - _powf(beta2, t)).squareRoot()
+        // √v / √(1−β2ᵗ) as √v · (1/√(1−β2ᵗ)): one division per step instead of one per value
+        // (the divider limits this loop); the result differs by at most a rounding.
+        let invCorrection2 = 1 / (1 - _powf(beta2, t)).squareRoot()
         let (b1, b2, eps) = (beta1, beta2, self.eps)
+        let n = w.count
         state.withBuffers { buffers in
-            let (m, v) = (buffers[0], buffers[1])
-            for i in 0..<w.count {
+            // Plain base pointers, so the loop below compiles to SIMD instructions.
+            guard let w = w.baseAddress, let g = g.baseAddress,
+                  let m = buffers[0].baseAddress, let v = buffers[1].baseAddress else { return }
+            for i in 0..<n {
                 let gi = g[i] + decay * w[i]
                 m[i] = b1 * m[i] + (1 - b1) * gi
                 v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                w[i] = w[i] * shrink - stepSize * m[i] / (v[i].squareRoot() / correction2 + eps)
+                // v is never negative, so `.magnitude` changes no value; it tells the compiler that
+                // this square root cannot fail (and set errno), which is what lets the loop vectorise.
+                w[i] = w[i] * shrink - stepSize * m[i] / (v[i].magnitude.squareRoot() * invCorrection2 + eps)
             }
         }
     }

@@ -70,6 +70,22 @@ extension Tensor {
         return try gradData!.withUnsafeMutableBufferPointer { try body($0) }
     }
 
+    /// Like `withGradBuffer`, but without zero-filling a new gradient: `body` also gets the
+    /// BLAS `beta` to write with. It is 0 when this tensor had no gradient yet (the buffer is
+    /// then uninitialised and `body` must write every element), and 1 when one is there to add
+    /// into. Usually the first write is the only one, and it costs a single pass.
+    public func withGradDestination<R>(_ body: (UnsafeMutableBufferPointer<Float>, _ beta: Float) throws -> R) rethrows -> R {
+        guard gradData != nil else {
+            var result: R?
+            gradData = try [Float](unsafeUninitializedCapacity: data.count) { buf, initialized in
+                result = try body(buf, 0)
+                initialized = buf.count
+            }
+            return result!
+        }
+        return try gradData!.withUnsafeMutableBufferPointer { try body($0, 1) }
+    }
+
     /// Computes the gradient of this scalar with respect to every tensor it depends on that
     /// needs one. Gradients accumulate into leaves (call `zeroGrad` between steps); the graph
     /// is released afterwards, as are intermediate gradients.

@@ -1,2 +1,7 @@
 // The thaw command: see Commands/ThawCommand.swift for its subcommands.
+import ThawTensor
+
+// Keep freed tensor buffers in the process for reuse (see Memory.swift): a training step
+// allocates the same sizes over and over, and returning them to the OS costs page faults.
+Memory.keepFreedBuffers()
 ThawCommand.main()

@@ -35,14 +35,10 @@ public final class SelfAttention: Module {
 
     public override func forward(_ x: Tensor) -> Tensor {
         precondition(x.rank == 3 && x.shape[2] == dim, "attention expects [batch, time, \(dim)], got \(x.shape)")
-        let (b, t) = (x.shape[0], x.shape[1])
-        let headDim = dim / heads
-        // [B, T, D] → [B, H, T, d_head]: each head attends independently.
-        func split(_ y: Tensor) -> Tensor { y.reshaped([b, t, heads, headDim]).permuted([0, 2, 1, 3]) }
-        let (qh, kh, vh) = (split(q(x)), split(k(x)), split(v(x)))
-        let scores = qh.matmul(kh, transposeB: true) * (1 / Float(headDim).squareRoot())
-        let weights = scores.softmax(axis: -1, causal: causal)
-        let mixed = weights.matmul(vh).permuted([0, 2, 1, 3]).reshaped([b, t, dim])
+        // Each head attends independently over its d_head = dim/heads columns of q, k, v:
+        // softmax(q_h·k_hᵀ/√d_head)·v_h, the heads' outputs side by side again. The fused op
+        // reads the heads in place, where reshape + permute to [B, H, T, d_head] would copy.
+        let mixed = Tensor.attention(q: q(x), k: k(x), v: v(x), heads: heads, causal: causal)
         return o(mixed)
     }
 

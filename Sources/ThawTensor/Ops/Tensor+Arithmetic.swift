@@ -206,8 +206,13 @@ extension Tensor {
     /// Shared by the activations.
     func mapUnary<K: UnaryKernel>(_ k: K) -> Tensor {
         let n = count
+        // The loops run over plain pointers taken out first: indexing `buf` inside the nested
+        // closures reloads its base on every element, and then the compiler does not vectorise.
         let y = [Float](unsafeUninitializedCapacity: n) { buf, initialized in
-            data.withUnsafeBufferPointer { xp in for i in 0..<n { buf[i] = k.f(xp[i]) } }
+            data.withUnsafeBufferPointer { xp in
+                guard let src = xp.baseAddress, let dst = buf.baseAddress else { return }
+                for i in 0..<n { dst[i] = k.f(src[i]) }
+            }
             initialized = n
         }
         let x = self
@@ -218,7 +223,11 @@ extension Tensor {
             let dx = [Float](unsafeUninitializedCapacity: n) { buf, initialized in
                 g.withUnsafeBufferPointer { gp in
                     x.data.withUnsafeBufferPointer { xp in
-                        y.withUnsafeBufferPointer { yp in for i in 0..<n { buf[i] = gp[i] * k.df(xp[i], yp[i]) } }
+                        y.withUnsafeBufferPointer { yp in
+                            guard let gs = gp.baseAddress, let xs = xp.baseAddress, let ys = yp.baseAddress,
+                                  let dst = buf.baseAddress else { return }
+                            for i in 0..<n { dst[i] = gs[i] * k.df(xs[i], ys[i]) }
+                        }
                     }
                 }
                 initialized = n

@@ -35,7 +35,11 @@ extension Tensor {
         // Every image's [k, hw] column matrix, one after another; kept for the weight gradient.
         let cols = [Float](unsafeUninitializedCapacity: n * colImage) { cp, initialized in
             data.withUnsafeBufferPointer { xp in
-                for i in 0..<n { geo.im2col(xp.baseAddress! + i * inImage, cp.baseAddress! + i * colImage) }
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: geo.paddedSize) { scratch in
+                    for i in 0..<n {
+                        geo.im2col(xp.baseAddress! + i * inImage, cp.baseAddress! + i * colImage, scratch: scratch.baseAddress!)
+                    }
+                }
             }
             initialized = n * colImage
         }
@@ -45,7 +49,9 @@ extension Tensor {
                     for i in 0..<n {
                         let out = yp.baseAddress! + i * outImage
                         if let bias {  // start each channel at its bias, then add W · cols (beta = 1)
-                            for co in 0..<cout { (out + co * hw).initialize(repeating: bias.data[co], count: hw) }
+                            bias.data.withUnsafeBufferPointer { bp in
+                                for co in 0..<cout { (out + co * hw).initialize(repeating: bp[co], count: hw) }
+                            }
                         }
                         BLAS.gemm(m: cout, n: hw, k: k, a: wp.baseAddress!, lda: k, b: cp.baseAddress! + i * colImage,
                                   ldb: hw, beta: bias == nil ? 0 : 1, c: out, ldc: hw)
@@ -60,35 +66,33 @@ extension Tensor {
             dy.withUnsafeBufferPointer { gp in
                 if let bias, bias.requiresGrad {  // db[co] = Σ over images and positions
                     bias.withGradBuffer { gb in
-                        for i in 0..<n { for co in 0..<cout {
-                            let row = gp.baseAddress! + i * outImage + co * hw
-                            var s: Float = 0
-                            for j in 0..<hw { s += row[j] }
-                            gb[co] += s
-                        } }
+                        for i in 0..<n { for co in 0..<cout { gb[co] += rowSum(gp.baseAddress! + i * outImage + co * hw, hw) } }
                     }
                 }
                 if weight.requiresGrad {  // dW += dOutᵢ · colsᵢᵀ, summed over images by beta = 1
                     savedCols.withUnsafeBufferPointer { cp in
-                        weight.withGradBuffer { gw in
+                        weight.withGradDestination { gw, beta in
+                            if n == 0 && beta == 0 { gw.initialize(repeating: 0) }  // an empty batch still owes a gradient
                             for i in 0..<n {
                                 BLAS.gemm(transB: true, m: cout, n: k, k: hw, a: gp.baseAddress! + i * outImage, lda: hw,
-                                          b: cp.baseAddress! + i * colImage, ldb: hw, beta: 1, c: gw.baseAddress!, ldc: k)
+                                          b: cp.baseAddress! + i * colImage, ldb: hw, beta: i == 0 ? beta : 1,
+                                          c: gw.baseAddress!, ldc: k)
                             }
                         }
                     }
                 }
                 guard x.requiresGrad else { return }
                 // dColsᵢ = Wᵀ · dOutᵢ, then col2im adds each column back onto its pixels.
-                var dCols = [Float](repeating: 0, count: colImage)
+                // dx starts at zero (col2im adds overlapping windows); dCols is written whole by beta = 0.
                 var dx = [Float](repeating: 0, count: x.count)
                 weight.data.withUnsafeBufferPointer { wp in
-                    dCols.withUnsafeMutableBufferPointer { dc in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: colImage + geo.paddedSize) { scratch in
+                        let dc = scratch.baseAddress!, padded = dc + colImage
                         dx.withUnsafeMutableBufferPointer { dxp in
                             for i in 0..<n {
                                 BLAS.gemm(transA: true, m: k, n: hw, k: cout, a: wp.baseAddress!, lda: k,
-                                          b: gp.baseAddress! + i * outImage, ldb: hw, c: dc.baseAddress!, ldc: hw)
-                                geo.col2im(dc.baseAddress!, dxp.baseAddress! + i * inImage)
+                                          b: gp.baseAddress! + i * outImage, ldb: hw, c: dc, ldc: hw)
+                                geo.col2im(dc, dxp.baseAddress! + i * inImage, scratch: padded)
                             }
                         }
                     }
@@ -113,16 +117,14 @@ extension Tensor {
         let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
             data.withUnsafeBufferPointer { xp in
                 argmax.withUnsafeMutableBufferPointer { ap in
+                    guard total > 0 else { return }
+                    let (x, best, at) = (xp.baseAddress!, buf.baseAddress!, ap.baseAddress!)
                     for p in 0..<planes {
                         for oh in 0..<ho {
+                            let o = (p * ho + oh) * wo, rowCorner = (p * h + oh * s) * w
                             for ow in 0..<wo {
-                                let o = (p * ho + oh) * wo + ow, corner = (p * h + oh * s) * w + ow * s
-                                var best = xp[corner], at = corner
-                                for ki in 0..<kernel {
-                                    let row = corner + ki * w
-                                    for kj in 0..<kernel where xp[row + kj] > best { best = xp[row + kj]; at = row + kj }
-                                }
-                                buf[o] = best; ap[o] = at
+                                (best[o + ow], at[o + ow]) = kernel == 2 ? max2x2(x, rowCorner + ow * s, w)
+                                                                         : maxWindow(x, rowCorner + ow * s, w, kernel)
                             }
                         }
                     }
@@ -143,12 +145,51 @@ extension Tensor {
     }
 }
 
+/// The first maximum of the k×k window with top-left corner `corner` in rows of width `w`, and
+/// its flat index. Selects rather than `if`s: which value wins is random, and a mispredicted
+/// branch per comparison costs more than the comparisons.
+@inline(__always)
+private func maxWindow(_ x: UnsafePointer<Float>, _ corner: Int, _ w: Int, _ k: Int) -> (Float, Int) {
+    var best = x[corner], at = corner
+    for ki in 0..<k {
+        let row = corner + ki * w
+        for kj in 0..<k {
+            let v = x[row + kj], wins = v > best
+            best = wins ? v : best
+            at = wins ? row + kj : at
+        }
+    }
+    return (best, at)
+}
+
+/// `maxWindow` for the common 2×2 window, as two independent pairs and a final comparison
+/// (a shorter dependency chain than four comparisons in a row). Strict `>` at every step
+/// keeps the first maximum in reading order, as the general loop does.
+@inline(__always)
+private func max2x2(_ x: UnsafePointer<Float>, _ corner: Int, _ w: Int) -> (Float, Int) {
+    let (a, b, c, d) = (x[corner], x[corner + 1], x[corner + w], x[corner + w + 1])
+    let top = b > a ? b : a, topAt = b > a ? corner + 1 : corner
+    let bottom = d > c ? d : c, bottomAt = d > c ? corner + w + 1 : corner + w
+    let lower = bottom > top  // two separate selects: one on the pair compiles to a branch
+    return (lower ? bottom : top, lower ? bottomAt : topAt)
+}
+
 /// The sizes of one conv2d call and the im2col/col2im copies between an image and its columns.
+///
+/// Both copies go through a zero-bordered copy of the image, [C, H + 2·padding, W + 2·padding]
+/// (`paddedSize` floats of scratch): every receptive field then lies inside it, so each row of
+/// the column matrix is a plain strided copy, with no per-pixel bounds tests and no zero
+/// fills. With 3×3 kernels on 8×8 images the runs are 8 values long, and the branchy version,
+/// with a `memset`/`memmove` call per run, cost more than the GEMMs themselves.
 struct ConvGeometry {
     let n, c, h, w, cout, kh, kw, stride, padding, ho, wo: Int
     /// Rows of the column matrix (one per channel and kernel offset), and output positions.
     var k: Int { c * kh * kw }
     var hw: Int { ho * wo }
+    /// The padded image's height and width, and its size in floats.
+    var hp: Int { h + 2 * padding }
+    var wp: Int { w + 2 * padding }
+    var paddedSize: Int { c * hp * wp }
 
     init(input: [Int], weight: [Int], stride: Int, padding: Int) {
         (n, c, h, w) = (input[0], input[1], input[2], input[3])
@@ -158,45 +199,52 @@ struct ConvGeometry {
         wo = (w + 2 * padding - kw) / stride + 1
     }
 
-    /// The range of output columns `ow` whose input column ow·stride − padding + kj is inside
-    /// the image; outside it the padding reads zeros.
+    /// Where row `oh` of the receptive fields at kernel offset (ki, kj) starts in the padded
+    /// image of channel `ci`: the run then continues with step `stride`.
     @inline(__always)
-    private func validColumns(_ kj: Int) -> Range<Int> {
-        let first = padding - kj > 0 ? (padding - kj + stride - 1) / stride : 0
-        let lastInput = w - 1 + padding - kj
-        let end = lastInput < 0 ? 0 : Swift.min(wo, lastInput / stride + 1)
-        return first..<Swift.max(first, end)
+    private func fieldRow(_ ci: Int, _ ki: Int, _ kj: Int, _ oh: Int) -> Int {
+        (ci * hp + oh * stride + ki) * wp + kj
     }
 
     /// Copies every receptive field of one `[C, H, W]` image into the columns of a [k, hw]
-    /// matrix (row = (channel, ki, kj), column = output position), reading zeros as padding.
-    func im2col(_ x: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>) {
+    /// matrix (row = (channel, ki, kj), column = output position); padding reads zeros.
+    func im2col(_ x: UnsafePointer<Float>, _ cols: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        let padded = pad(x, into: scratch)
         for ci in 0..<c { for ki in 0..<kh { for kj in 0..<kw {
-            let row = cols + ((ci * kh + ki) * kw + kj) * hw, valid = validColumns(kj)
+            let row = cols + ((ci * kh + ki) * kw + kj) * hw
             for oh in 0..<ho {
-                let dst = row + oh * wo, ih = oh * stride - padding + ki
-                guard ih >= 0 && ih < h && !valid.isEmpty else { dst.update(repeating: 0, count: wo); continue }
-                dst.update(repeating: 0, count: valid.lowerBound)
-                (dst + valid.upperBound).update(repeating: 0, count: wo - valid.upperBound)
-                let src = x + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
-                if stride == 1 { (dst + valid.lowerBound).update(from: src, count: valid.count) }
-                else { let d = dst + valid.lowerBound; for i in 0..<valid.count { d[i] = src[i &* stride] } }
+                let src = padded + fieldRow(ci, ki, kj, oh), dst = row + oh * wo
+                if stride == 1 { copyRun(dst, src, wo) }
+                else { for i in 0..<wo { dst[i] = src[i &* stride] } }
             }
         } } }
     }
 
-    /// The adjoint of `im2col`: adds each column entry back onto the input pixel it came from
-    /// (padding positions are dropped).
-    func col2im(_ cols: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>) {
+    /// The adjoint of `im2col`: adds each column entry back onto the input pixel it came from,
+    /// through the padded scratch image (whose border, the padding, is then dropped).
+    func col2im(_ cols: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        scratch.update(repeating: 0, count: paddedSize)
         for ci in 0..<c { for ki in 0..<kh { for kj in 0..<kw {
-            let row = cols + ((ci * kh + ki) * kw + kj) * hw, valid = validColumns(kj)
+            let row = cols + ((ci * kh + ki) * kw + kj) * hw
             for oh in 0..<ho {
-                let ih = oh * stride - padding + ki
-                guard ih >= 0 && ih < h else { continue }
-                let src = row + oh * wo + valid.lowerBound, dst = dx + (ci * h + ih) * w + valid.lowerBound * stride - padding + kj
-                if stride == 1 { for i in 0..<valid.count { dst[i] += src[i] } }
-                else { for i in 0..<valid.count { dst[i &* stride] += src[i] } }
+                let src = row + oh * wo, dst = scratch + fieldRow(ci, ki, kj, oh)
+                if stride == 1 { addRun(dst, src, wo) }
+                else { for i in 0..<wo { dst[i &* stride] += src[i] } }
             }
         } } }
+        for ci in 0..<c { for ih in 0..<h {
+            addRun(dx + (ci * h + ih) * w, scratch + (ci * hp + ih + padding) * wp + padding, w)
+        } }
+    }
+
+    /// The image with a zero border of `padding`, in `scratch`; the image itself when there is
+    /// no padding.
+    private func pad(_ x: UnsafePointer<Float>, into scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        guard padding > 0 else { return x }
+        scratch.update(repeating: 0, count: paddedSize)
+        for ci in 0..<c { for ih in 0..<h {
+            copyRun(scratch + (ci * hp + ih + padding) * wp + padding, x + (ci * h + ih) * w, w)
+        } }
+        return UnsafePointer(scratch)
     }
 }

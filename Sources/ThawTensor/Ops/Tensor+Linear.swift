@@ -15,11 +15,11 @@ extension Tensor {
         let rows = count / Swift.max(inF, 1)
         let outShape = Array(shape.dropLast()) + [outF]
 
-        var y = [Float](repeating: 0, count: rows * outF)
-        y.withUnsafeMutableBufferPointer { yp in
+        // Uninitialised: every element is written, by the bias copy or by the GEMM with beta = 0.
+        let y = [Float](unsafeUninitializedCapacity: rows * outF) { yp, initialized in
             if let bias {  // start from the bias in every row, then add x·Wᵀ with beta = 1
-                bias.data.withUnsafeBufferPointer { bp in
-                    for r in 0..<rows { (yp.baseAddress! + r * outF).update(from: bp.baseAddress!, count: outF) }
+                bias.data.withUnsafeBufferPointer { bp in  // copyRun: a memmove call per row cost more
+                    for r in 0..<rows { copyRun(yp.baseAddress! + r * outF, bp.baseAddress!, outF) }
                 }
             }
             data.withUnsafeBufferPointer { xp in
@@ -29,23 +29,24 @@ extension Tensor {
                               c: yp.baseAddress!, ldc: outF)
                 }
             }
+            initialized = rows * outF
         }
         let x = self
         return .result(y, shape: outShape, inputs: [x, weight] + (bias.map { [$0] } ?? [])) { dy in
             dy.withUnsafeBufferPointer { dyp in
                 if x.requiresGrad {  // dx = dy · W
                     weight.data.withUnsafeBufferPointer { wp in
-                        x.withGradBuffer { gx in
+                        x.withGradDestination { gx, beta in
                             BLAS.gemm(m: rows, n: inF, k: outF, a: dyp.baseAddress!, lda: outF,
-                                      b: wp.baseAddress!, ldb: inF, beta: 1, c: gx.baseAddress!, ldc: inF)
+                                      b: wp.baseAddress!, ldb: inF, beta: beta, c: gx.baseAddress!, ldc: inF)
                         }
                     }
                 }
                 if weight.requiresGrad {  // dW = dyᵀ · x
                     x.data.withUnsafeBufferPointer { xp in
-                        weight.withGradBuffer { gw in
+                        weight.withGradDestination { gw, beta in
                             BLAS.gemm(transA: true, m: outF, n: inF, k: rows, a: dyp.baseAddress!, lda: outF,
-                                      b: xp.baseAddress!, ldb: inF, beta: 1, c: gw.baseAddress!, ldc: inF)
+                                      b: xp.baseAddress!, ldb: inF, beta: beta, c: gw.baseAddress!, ldc: inF)
                         }
                     }
                 }
@@ -88,8 +89,8 @@ extension Tensor {
         let batch = batchA.product
         let (sa, sb, sc) = (ar * ac, br * bc, m * n)
 
-        var c = [Float](repeating: 0, count: batch * sc)
-        c.withUnsafeMutableBufferPointer { cp in
+        let c = [Float](unsafeUninitializedCapacity: batch * sc) { cp, initialized in
+            defer { initialized = batch * sc }  // every product below writes its block (beta = 0)
             a.data.withUnsafeBufferPointer { ap in
                 b.data.withUnsafeBufferPointer { bp in
                     for i in 0..<batch {
@@ -105,16 +106,16 @@ extension Tensor {
                 if a.requiresGrad {
                     // C = op(A)·op(B). dop(A) = dC·op(B)ᵀ; if A was transposed, dA = op(B)·dCᵀ.
                     b.data.withUnsafeBufferPointer { bp in
-                        a.withGradBuffer { ga in
+                        a.withGradDestination { ga, beta in
                             for i in 0..<batch {
                                 let d = dp.baseAddress! + i * sc, bb = bp.baseAddress! + i * sb
                                 let g = ga.baseAddress! + i * sa
                                 if transposeA {  // A is k×m: dA = op(B) · dCᵀ
                                     BLAS.gemm(transA: transposeB, transB: true, m: k, n: m, k: n,
-                                              a: bb, lda: bc, b: d, ldb: n, beta: 1, c: g, ldc: ac)
+                                              a: bb, lda: bc, b: d, ldb: n, beta: beta, c: g, ldc: ac)
                                 } else {         // A is m×k: dA = dC · op(B)ᵀ
                                     BLAS.gemm(transB: !transposeB, m: m, n: k, k: n,
-                                              a: d, lda: n, b: bb, ldb: bc, beta: 1, c: g, ldc: ac)
+                                              a: d, lda: n, b: bb, ldb: bc, beta: beta, c: g, ldc: ac)
                                 }
                             }
                         }
@@ -122,16 +123,16 @@ extension Tensor {
                 }
                 if b.requiresGrad {
                     a.data.withUnsafeBufferPointer { ap in
-                        b.withGradBuffer { gb in
+                        b.withGradDestination { gb, beta in
                             for i in 0..<batch {
                                 let d = dp.baseAddress! + i * sc, aa = ap.baseAddress! + i * sa
                                 let g = gb.baseAddress! + i * sb
                                 if transposeB {  // B is n×k: dB = dCᵀ · op(A)
                                     BLAS.gemm(transA: true, transB: transposeA, m: n, n: k, k: m,
-                                              a: d, lda: n, b: aa, ldb: ac, beta: 1, c: g, ldc: bc)
+                                              a: d, lda: n, b: aa, ldb: ac, beta: beta, c: g, ldc: bc)
                                 } else {         // B is k×n: dB = op(A)ᵀ · dC
                                     BLAS.gemm(transA: !transposeA, m: k, n: n, k: m,
-                                              a: aa, lda: ac, b: d, ldb: n, beta: 1, c: g, ldc: bc)
+                                              a: aa, lda: ac, b: d, ldb: n, beta: beta, c: g, ldc: bc)
                                 }
                             }
                         }

@@ -39,26 +39,28 @@ extension Tensor {
         data.withUnsafeBufferPointer { zp in
             w.withUnsafeBufferPointer { wp in
                 probs.withUnsafeMutableBufferPointer { pp in
-                    for r in 0..<rows where targets[r] != ignoreIndex {
-                        let z = zp.baseAddress! + r * c, t = targets[r]
-                        var m = -Float.infinity
-                        for j in 0..<c { m = Swift.max(m, z[j]) }
-                        var s: Float = 0
-                        if keep {
-                            let p = pp.baseAddress! + r * c
-                            for j in 0..<c { let e = expf(z[j] - m); p[j] = e; s += e }
-                            let inv = 1 / s
-                            for j in 0..<c { p[j] *= inv }
-                        } else {
-                            for j in 0..<c { s += expf(z[j] - m) }
-                        }
-                        let lse = m + logf(s)
-                        nll += Double(wp[t]) * Double(lse - z[t])          // w[y]·(−log p[y])
-                        weightSum += Double(wp[t])
-                        if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
-                            var wz: Float = 0
-                            for j in 0..<c { wz += wp[j] * z[j] }
-                            smooth += Double(sw * lse - wz)
+                    // Without a gradient the exponentials go to a scratch row, so that the loss is
+                    // computed the same way (and to the same bits) either way.
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: keep ? 0 : c) { scratch in
+                        for r in 0..<rows where targets[r] != ignoreIndex {
+                            let z = zp.baseAddress! + r * c, t = targets[r]
+                            let p = keep ? pp.baseAddress! + r * c : scratch.baseAddress!
+                            // Separate passes for the exponentials and their sum: both vectorise.
+                            let m = rowMax(z, c)
+                            for j in 0..<c { p[j] = fastExp(z[j] - m) }
+                            let s = rowSum(p, c)
+                            if keep {
+                                let inv = 1 / s
+                                for j in 0..<c { p[j] *= inv }
+                            }
+                            let lse = m + logf(s)
+                            nll += Double(wp[t]) * Double(lse - z[t])          // w[y]·(−log p[y])
+                            weightSum += Double(wp[t])
+                            if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
+                                var wz: Float = 0
+                                for j in 0..<c { wz += wp[j] * z[j] }
+                                smooth += Double(sw * lse - wz)
+                            }
                         }
                     }
                 }

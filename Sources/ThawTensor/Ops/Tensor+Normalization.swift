@@ -14,28 +14,23 @@ extension Tensor {
         let w = weight?.data ?? [Float](repeating: 1, count: d)
         let b = bias?.data ?? [Float](repeating: 0, count: d)
 
-        // Per row: the mean, then the mean squared deviation (two passes: no cancellation).
+        // Per row: the mean, then the mean squared deviation (two passes: no cancellation). The
+        // centred values go into the output row first, and are scaled and shifted in place.
         var mean = [Float](repeating: 0, count: rows), rstd = [Float](repeating: 0, count: rows)
-        data.withUnsafeBufferPointer { xp in
-            for r in 0..<rows {
-                let src = xp.baseAddress! + r * d
-                var s: Float = 0
-                for j in 0..<d { s += src[j] }
-                let mu = s / Float(d)
-                var v: Float = 0
-                for j in 0..<d { let c = src[j] - mu; v += c * c }
-                mean[r] = mu
-                rstd[r] = 1 / (v / Float(d) + eps).squareRoot()
-            }
-        }
         let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
             data.withUnsafeBufferPointer { xp in
                 w.withUnsafeBufferPointer { wp in
                     b.withUnsafeBufferPointer { bp in
+                        guard let x0 = xp.baseAddress, let y0 = buf.baseAddress,
+                              let wv = wp.baseAddress, let bv = bp.baseAddress else { return }
                         for r in 0..<rows {
-                            let src = xp.baseAddress! + r * d, dst = buf.baseAddress! + r * d
-                            let mu = mean[r], rs = rstd[r]
-                            for j in 0..<d { dst[j] = (src[j] - mu) * rs * wp[j] + bp[j] }
+                            let src = x0 + r * d, dst = y0 + r * d
+                            let mu = rowSum(src, d) / Float(d)
+                            for j in 0..<d { dst[j] = src[j] - mu }
+                            let rs = 1 / (rowDot(dst, dst, d) / Float(d) + eps).squareRoot()
+                            for j in 0..<d { dst[j] = dst[j] * rs * wv[j] + bv[j] }
+                            mean[r] = mu
+                            rstd[r] = rs
                         }
                     }
                 }
@@ -76,21 +71,24 @@ private func layerNormBackward(rows: Int, d: Int, g: UnsafeBufferPointer<Float>,
                                w: UnsafeBufferPointer<Float>, mean: [Float], rstd: [Float],
                                dx: UnsafeMutableBufferPointer<Float>?, dw: UnsafeMutableBufferPointer<Float>?,
                                db: UnsafeMutableBufferPointer<Float>?) {
-    for r in 0..<rows {
-        let gr = g.baseAddress! + r * d, xr = x.baseAddress! + r * d
-        let mu = mean[r], rs = rstd[r]
-        if let dw { for j in 0..<d { dw[j] += gr[j] * (xr[j] - mu) * rs } }
-        if let db { for j in 0..<d { db[j] += gr[j] } }
-        guard let dx else { continue }
-        // With dx̂ = g·w:  dx = rstd · (dx̂ − mean(dx̂) − x̂ · mean(dx̂·x̂)). The two means are
-        // what the row's own mean and spread, which move with every xⱼ, take back out.
-        var a: Float = 0, c: Float = 0
-        for j in 0..<d {
-            let dxh = gr[j] * w[j]
-            a += dxh; c += dxh * (xr[j] - mu) * rs
+    guard rows > 0, let g0 = g.baseAddress, let x0 = x.baseAddress, let wv = w.baseAddress else { return }
+    // Each row's x̂ and dx̂ = g·w, rebuilt in scratch rows so that every loop below is a plain
+    // elementwise or reduction loop (they vectorise).
+    withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * d) { scratch in
+        let xh = scratch.baseAddress!, dxh = xh + d
+        for r in 0..<rows {
+            let gr = g0 + r * d, xr = x0 + r * d
+            let mu = mean[r], rs = rstd[r]
+            for j in 0..<d { xh[j] = (xr[j] - mu) * rs }
+            if let dw = dw?.baseAddress { for j in 0..<d { dw[j] += gr[j] * xh[j] } }
+            if let db = db?.baseAddress { for j in 0..<d { db[j] += gr[j] } }
+            guard let dx = dx?.baseAddress else { continue }
+            // dx = rstd · (dx̂ − mean(dx̂) − x̂ · mean(dx̂·x̂)). The two means are what the row's
+            // own mean and spread, which move with every xⱼ, take back out.
+            for j in 0..<d { dxh[j] = gr[j] * wv[j] }
+            let a = rowSum(dxh, d) / Float(d), c = rowDot(dxh, xh, d) / Float(d)
+            let dst = dx + r * d
+            for j in 0..<d { dst[j] = rs * (dxh[j] - a - xh[j] * c) }
         }
-        a /= Float(d); c /= Float(d)
-        let dst = dx.baseAddress! + r * d
-        for j in 0..<d { dst[j] = rs * (gr[j] * w[j] - a - (xr[j] - mu) * rs * c) }
     }
 }

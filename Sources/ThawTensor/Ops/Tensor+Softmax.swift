@@ -40,17 +40,17 @@ extension Tensor {
         let x = self
         return .result(y, shape: shape, inputs: [x]) { g in
             guard x.requiresGrad else { return }
-            // dxᵢ = yᵢ·(gᵢ − Σⱼ gⱼyⱼ). Masked entries have y = 0, so only visible ones are touched.
-            var dx = [Float](repeating: 0, count: total)
-            dx.withUnsafeMutableBufferPointer { dp in
+            // dxᵢ = yᵢ·(gᵢ − Σⱼ gⱼyⱼ). Masked entries have y = 0, so their gradient is 0.
+            let dx = [Float](unsafeUninitializedCapacity: total) { dp, initialized in
+                defer { initialized = total }  // every row writes all n of its entries
                 g.withUnsafeBufferPointer { gp in
                     y.withUnsafeBufferPointer { yp in
                         for o in 0..<outer {
                             for j in 0..<inner {
                                 let at = o * n * inner + j
                                 let (gr, yr, dr) = (gp.baseAddress! + at, yp.baseAddress! + at, dp.baseAddress! + at)
-                                if inner == 1 { softmaxBackRow(gr, yr, dr, visible(o), 1) }
-                                else { softmaxBackRow(gr, yr, dr, visible(o), inner) }
+                                if inner == 1 { softmaxBackRow(gr, yr, dr, visible(o), n, 1) }
+                                else { softmaxBackRow(gr, yr, dr, visible(o), n, inner) }
                             }
                         }
                     }
@@ -82,8 +82,8 @@ extension Tensor {
         return .result(y, shape: shape, inputs: [x]) { g in
             guard x.requiresGrad else { return }
             // dxᵢ = gᵢ − softmaxᵢ · Σⱼ gⱼ, with softmax = exp(y).
-            var dx = [Float](repeating: 0, count: total)
-            dx.withUnsafeMutableBufferPointer { dp in
+            let dx = [Float](unsafeUninitializedCapacity: total) { dp, initialized in
+                defer { initialized = total }  // every row writes all n of its entries
                 g.withUnsafeBufferPointer { gp in
                     y.withUnsafeBufferPointer { yp in
                         for o in 0..<outer {
@@ -102,6 +102,17 @@ extension Tensor {
     }
 }
 
+/// Softmax, in place, of `count` contiguous values (−∞ entries get exactly 0). Used by
+/// `attention`, which masks with −∞ so that every row has the same length: loops of a fixed
+/// length vectorise whole, where a ragged causal row would end in slow scalar tails.
+@inline(__always)
+func softmaxInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
+    let m = rowMax(x, count)
+    for k in 0..<count { x[k] = fastExp(x[k] - m) }  // a separate pass from the sum: it vectorises
+    let inv = 1 / rowSum(x, count)
+    for k in 0..<count { x[k] *= inv }
+}
+
 /// Softmax of the first `visible` of `n` strided values; the rest are set to 0.
 @inline(__always)
 private func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
@@ -115,13 +126,15 @@ private func softmaxRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Flo
     for k in visible..<n { y[k * stride] = 0 }
 }
 
-/// Adds yᵢ·(gᵢ − Σ gⱼyⱼ) over the first `visible` strided values into `dx`.
+/// Writes yᵢ·(gᵢ − Σ gⱼyⱼ) over the first `visible` of `n` strided values into `dx`, and 0
+/// over the masked rest.
 @inline(__always)
 private func softmaxBackRow(_ g: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
-                            _ dx: UnsafeMutablePointer<Float>, _ visible: Int, _ stride: Int) {
+                            _ dx: UnsafeMutablePointer<Float>, _ visible: Int, _ n: Int, _ stride: Int) {
     var dot: Float = 0
     for k in 0..<visible { dot += g[k * stride] * y[k * stride] }
     for k in 0..<visible { dx[k * stride] = y[k * stride] * (g[k * stride] - dot) }
+    for k in visible..<n { dx[k * stride] = 0 }
 }
 
 /// Log-softmax of `n` strided values: x − (max + log Σ exp(x − max)).
