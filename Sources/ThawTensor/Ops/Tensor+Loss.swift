@@ -33,34 +33,36 @@ extension Tensor {
 
         // Per row: the max-shifted log-sum-exp and the losses, summed in Double. When a gradient
         // will be needed the probabilities are kept too, so backward needs no second exp pass.
+        // Deliberately libm's expf and left-to-right sums: the MLP training path (every lesson)
+        // keeps the exact bits the lessons' checks were tuned on. A vectorised version (fastExp,
+        // SIMD sums) was 2% faster on gpt-tiny; with a last-bit change in Adam it moved lesson 2's
+        // `ice` (seed 1) from 63% to 70% and failed a check.
         let keep = requiresGrad && Tensor.isGradEnabled, total = count
         var probs = [Float](repeating: 0, count: keep ? total : 0)
         var nll = 0.0, smooth = 0.0, weightSum = 0.0
         data.withUnsafeBufferPointer { zp in
             w.withUnsafeBufferPointer { wp in
                 probs.withUnsafeMutableBufferPointer { pp in
-                    // Without a gradient the exponentials go to a scratch row, so that the loss is
-                    // computed the same way (and to the same bits) either way.
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: keep ? 0 : c) { scratch in
-                        for r in 0..<rows where targets[r] != ignoreIndex {
-                            let z = zp.baseAddress! + r * c, t = targets[r]
-                            let p = keep ? pp.baseAddress! + r * c : scratch.baseAddress!
-                            // Separate passes for the exponentials and their sum: both vectorise.
-                            let m = rowMax(z, c)
-                            for j in 0..<c { p[j] = fastExp(z[j] - m) }
-                            let s = rowSum(p, c)
-                            if keep {
-                                let inv = 1 / s
-                                for j in 0..<c { p[j] *= inv }
-                            }
-                            let lse = m + logf(s)
-                            nll += Double(wp[t]) * Double(lse - z[t])          // w[y]·(−log p[y])
-                            weightSum += Double(wp[t])
-                            if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
-                                var wz: Float = 0
-                                for j in 0..<c { wz += wp[j] * z[j] }
-                                smooth += Double(sw * lse - wz)
-                            }
+                    for r in 0..<rows where targets[r] != ignoreIndex {
+                        let z = zp.baseAddress! + r * c, t = targets[r]
+                        var m = -Float.infinity
+                        for j in 0..<c { m = Swift.max(m, z[j]) }
+                        var s: Float = 0
+                        if keep {
+                            let p = pp.baseAddress! + r * c
+                            for j in 0..<c { let e = expf(z[j] - m); p[j] = e; s += e }
+                            let inv = 1 / s
+                            for j in 0..<c { p[j] *= inv }
+                        } else {
+                            for j in 0..<c { s += expf(z[j] - m) }
+                        }
+                        let lse = m + logf(s)
+                        nll += Double(wp[t]) * Double(lse - z[t])          // w[y]·(−log p[y])
+                        weightSum += Double(wp[t])
+                        if eps > 0 {                                       // Σ_c w_c·(lse − z_c)
+                            var wz: Float = 0
+                            for j in 0..<c { wz += wp[j] * z[j] }
+                            smooth += Double(sw * lse - wz)
                         }
                     }
                 }
