@@ -44,6 +44,25 @@ struct LabShellPTYTests {
         #expect(try shell.terminal.waitForExit() == 0)
     }
 
+    @Test("a newcomer is told where to start; a lesson left open is offered again")
+    func welcomesANewcomer() throws {
+        let home = try TemporaryHome()
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "THAW_HOME": home.path + "/thaw",
+                           "TERM": "xterm", "LC_ALL": "C.UTF-8", "NO_COLOR": "1"]
+        let first = try PseudoTerminal(executable: try ShellSession.binary(), environment: environment)
+        try first.expect("Start with `lessons 1`")
+        try first.expect(ShellPTYTests.prompt)
+        try first.waitUntil(cooked: false)
+        first.type("lessons 1\r")
+        try first.expect("Layer freezing")
+        try first.expect("thaw[freezing")
+        first.type("\u{04}")
+        _ = try first.waitForExit()
+        environment["COLUMNS"] = "100"
+        let second = try PseudoTerminal(executable: try ShellSession.binary(), environment: environment)
+        try second.expect("You were in the lesson `freezing`")
+    }
+
     @Test("a typo gets a caret and a suggestion, and the session goes on")
     func typoKeepsTheSession() throws {
         let home = try TemporaryHome()

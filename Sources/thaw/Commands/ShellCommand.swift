@@ -10,7 +10,15 @@ struct ShellCommand: ParsableCommand {
         abstract: "Open the Thaw shell (the default when no command is given).")
 
     func run() throws {
-        let backend: ShellBackend = DemoBackend.isRequested ? DemoBackend() : LabBackend(session: Session())
+        let backend: ShellBackend
+        if DemoBackend.isRequested {
+            backend = DemoBackend()
+        } else {
+            let lab = LabBackend(session: Session())
+            // Greet only a person at a terminal; pipes and scripts get nothing extra.
+            if isatty(0) != 0 && isatty(1) != 0 { print(lab.welcome) }
+            backend = lab
+        }
         let code = runInteractiveShell(backend: backend)
         if code != 0 { throw ExitCode(code) }
     }
@@ -33,6 +41,23 @@ final class LabBackend: ShellBackend {
     }
 
     var prompt: String { guide.prompt }
+
+    /// What a newcomer needs first: where to start, how to get help, how to stop.
+    var welcome: String {
+        let next: String
+        if let open = guide.progress.current {
+            next = "You were in the lesson `\(open)`: `lessons \(open)` carries on where you left off."
+        } else {
+            next = "Start with `lessons 1` (layer freezing); `lessons` lists all five."
+        }
+        return """
+            Thaw — a hands-on course in fine-tuning.
+            \(next)
+            `help` lists the commands and `help freeze` explains one; Tab completes names and layer paths.
+            Ctrl-C stops a training run after its current step; Ctrl-D or `quit` leaves.
+
+            """
+    }
 
     func execute(_ line: String) -> ShellResult {
         guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return ShellResult(output: "", quit: false, failed: false) }
