@@ -50,7 +50,7 @@ import ThawLab
         #expect(run(s, "expect accuracy(net, old) > 0.6").text.hasPrefix("pass"))
         #expect(run(s, "freeze net except net.head").text.contains("trainable params: 330"))
         #expect(run(s, "expect frozen(net.0) and not frozen(net.head)").text.hasPrefix("pass"))
-        #expect(run(s, "lr net decay 2.6").text.contains("0.0001479"))
+        #expect(run(s, "lr net decay 2.6").text.contains("1.479e-4"))
         #expect(run(s, "lr net.head 1e-2").text.contains("0.01"))
         #expect(!run(s, "train net on new steps 10 opt sgd schedule cosine warmup 3 clip 1").error)
         #expect(!run(s, "train net on new epochs 1 unfreeze gradual schedule stlr").error)

@@ -122,15 +122,12 @@ extension Session {
     }
 }
 
-/// Numbers as learners read them: up to 4 significant decimals, no trailing zeros.
+/// Numbers as learners read them: whole numbers as such, up to 4 decimals between 0.001 and
+/// a million, and 4 significant digits in scientific notation outside (`1.479e-4`, never a
+/// raw float like `4.656613e-09`). Built on the renderers' `NumberText`.
 func formatNumber(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
+    if let special = NumberText.nonFinite(x) { return special }
     if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int(x)) }
-    if Swift.abs(x) < 1e-3 || Swift.abs(x) >= 1e6 {
-        return "\(Float(x))"
-    }
-    var s = fixed(x, 4)
-    while s.hasSuffix("0") { s.removeLast() }
-    if s.hasSuffix(".") { s.removeLast() }
-    return s
+    if Swift.abs(x) < 1e-3 || Swift.abs(x) >= 1e6 { return NumberText.scientific(x, digits: 4) }
+    return NumberText.trimZeros(NumberText.fixed(x, decimals: 4))
 }
