@@ -19,7 +19,7 @@ public func gradNorm(_ parameters: [Tensor]) -> Float {
     var total = 0.0
     for p in parameters where p.requiresGrad {
         guard let g = p.gradData else { continue }
-        g.withUnsafeBufferPointer { gp in for x in gp { total += Double(x) * Double(x) } }
+        total += g.squaredNorm
     }
     return Float(total.squareRoot())
 }

@@ -93,3 +93,11 @@ extension Array where Element == Int {
     /// The product of the dimensions: the element count of a shape.
     @inlinable public var product: Int { reduce(1, *) }
 }
+
+extension Array where Element == Float {
+    /// Σ xᵢ², summed in Double so long vectors keep their precision: the square of the L2 norm
+    /// of a gradient or a weight (clipping, per-layer statistics, weight changes).
+    public var squaredNorm: Double {
+        withUnsafeBufferPointer { p in p.reduce(0) { $0 + Double($1) * Double($1) } }
+    }
+}

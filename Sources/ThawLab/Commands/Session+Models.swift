@@ -97,8 +97,8 @@ extension Session {
             if let cnn = module as? CNN, cnn.side * cnn.side != d.sampleSize {
                 throw LabError("the cnn takes \(cnn.side)×\(cnn.side) images, but `\(d.name)` has \(d.sampleSize) values per example", at: range)
             }
-            if module is Encoder, case .text = d.kind {} else if module is Encoder {
-                throw LabError("an encoder reads words; `\(d.name)` is not text", at: range)
+            if module is Encoder {
+                guard case .text = d.kind else { throw LabError("an encoder reads words; `\(d.name)` is not text", at: range) }
             }
             let outputs = outputCount(module) ?? Int.max
             if d.classCount > outputs {

@@ -231,7 +231,7 @@ final class GradNormRecorder: Callback {
         guard learner.step % 10 == 0 || learner.step + 1 >= learner.totalSteps else { return }
         for (path, p) in learner.model.namedParameters() where p.requiresGrad {
             guard let g = p.gradData else { continue }
-            norms[path] = g.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot()
+            norms[path] = g.squaredNorm.squareRoot()
         }
     }
 }

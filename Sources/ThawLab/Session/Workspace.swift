@@ -26,31 +26,16 @@ public enum LabData {
     /// The batches of one epoch, shuffled with the learner's generator.
     func trainingSource(batch: Int, augment: Augment? = nil) -> BatchSource {
         switch self {
-        case let .examples(d):
-            return BatchSource { rng in
-                if let augment {
-                    return d.batches(size: batch, shuffle: &rng, augment: augment).map { Batch(inputs: $0.inputs, targets: $0.labels) }
-                }
-                return d.batches(size: batch, shuffle: &rng).map { Batch(inputs: $0.inputs, targets: $0.labels) }
-            }
-        case let .sequences(s):
-            return BatchSource { rng in s.batches(size: batch, shuffle: &rng).map { Batch(inputs: $0.inputs, targets: $0.labels) } }
+        case let .examples(d): augment.map { .shuffled(d, size: batch, augment: $0) } ?? .shuffled(d, size: batch)
+        case let .sequences(s): .shuffled(s, size: batch)
         }
     }
 
     /// Fixed batches in order, for measuring.
     var evaluationSource: BatchSource {
         switch self {
-        case let .examples(d): .fixed(d.batches(size: 256).map { Batch(inputs: $0.inputs, targets: $0.labels) })
-        case let .sequences(s): .fixed(s.batches(size: 256).map { Batch(inputs: $0.inputs, targets: $0.labels) })
-        }
-    }
-
-    /// Every example as one batch (rehearsal memory, Fisher estimation).
-    var allExamples: Batch {
-        switch self {
-        case let .examples(d): Batch(inputs: d.features, targets: d.labels)
-        case let .sequences(s): Batch(inputs: s.inputs, targets: s.targets)
+        case let .examples(d): .inOrder(d)
+        case let .sequences(s): .inOrder(s)
         }
     }
 }

@@ -44,5 +44,5 @@ public final class LayerStats: Callback {
         before = [:]
     }
 
-    private func norm(_ v: [Float]) -> Double { v.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot() }
+    private func norm(_ v: [Float]) -> Double { v.squaredNorm.squareRoot() }
 }

@@ -5,8 +5,15 @@ extension BatchSource {
     /// Shuffled mini-batches of a dataset (or next-character data), reshuffled every epoch with
     /// the learner's generator: `Learner(…, train: .shuffled(train, size: 32))`.
     public static func shuffled<D: Batchable>(_ data: D, size: Int) -> BatchSource {
-        BatchSource { rng in
+        BatchSource(batchCount: (data.count + size - 1) / size) { rng in
             data.batches(size: size, shuffle: &rng).map { Batch(inputs: $0.inputs, targets: $0.labels) }
+        }
+    }
+
+    /// Like `shuffled`, with each image changed at random as it is drawn (`Augment`).
+    public static func shuffled(_ data: Dataset, size: Int, augment: Augment) -> BatchSource {
+        BatchSource(batchCount: (data.count + size - 1) / size) { rng in
+            data.batches(size: size, shuffle: &rng, augment: augment).map { Batch(inputs: $0.inputs, targets: $0.labels) }
         }
     }
 

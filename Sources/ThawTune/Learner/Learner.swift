@@ -83,8 +83,7 @@ public final class Learner {
     /// With `resume`, the run continues from a checkpoint's position: the same epoch, the same
     /// shuffled batches, from the same batch on, with the schedule at the same step.
     public func fit(epochs: Int, maxSteps: Int? = nil, resume: TrainingPosition? = nil) {
-        var probe = rng
-        let perEpoch = train.makeEpoch(&probe).count
+        let perEpoch = train.count(with: rng)
         epochCount = epochs
         totalSteps = min(epochs * perEpoch, maxSteps ?? Int.max)
         step = resume?.step ?? 0
@@ -116,8 +115,7 @@ public final class Learner {
     func runStep(_ b: Batch) {
         batch = b
         fire(.beforeBatch)
-        optimizer.zeroGrad()
-        model.zeroGrad()
+        model.zeroGrad()  // every parameter the optimizer updates belongs to the model
         let out = model(b.inputs)
         output = out
         loss = lossFunction(out, b)
