@@ -124,7 +124,7 @@ struct CatalogTests {
                                       how the rate changes over the run; `stlr` is
                                       ULMFiT's slanted triangle (default constant)
             """))
-        #expect(help.contains("  epochs <n>              passes over the data (default 1)"))
+        #expect(help.contains("  epochs <n>              passes over the data (default 1, at most 10000)"))
     }
 
     @Test func overviewListsEveryCommandOnce() {

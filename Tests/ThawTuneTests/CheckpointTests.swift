@@ -28,7 +28,7 @@ import TestSupport
 
         let (first, firstRun) = makeRun()
         final class StopAt: Callback {
-            func afterStep(_ l: Learner) { if l.step == 13 { l.requestStop("test") } }
+            func afterStep(_ l: Learner) { if l.step == 13 { l.requestStop(.requested("test")) } }
         }
         firstRun.add(StopAt())
         firstRun.fit(epochs: 4)

@@ -194,7 +194,7 @@ struct EffectSweeps {
                     if method.hasPrefix("ulmfit") {
                         // Three groups: one more unfrozen every third of the run.
                         let epochs = steps / ((train.count + 31) / 32)
-                        try Recipes.ulmfit(model, train: source, valid: nil, epochs: epochs, topLR: lr,
+                        try Recipes.ulmfit(model, task: .examples(train), valid: nil, epochs: epochs, topLR: lr,
                                            unfreezeEvery: .steps(steps / 3), rng: &rng)
                     } else {
                         if method.hasPrefix("probe") || method.hasPrefix("head") { try model.freeze(except: ["head"]) }

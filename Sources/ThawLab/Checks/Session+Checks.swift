@@ -19,9 +19,9 @@ extension Session {
         }
     }
 
-    func expect(_ c: Command, statement: Statement) throws -> Result {
-        guard let (condition, tolerance) = statement.expectation else {
-            throw LabError("`expect` needs a condition, such as `accuracy(net, test) > 0.9`", at: c.range)
+    func expect(_ condition: Expression?, within tolerance: Double?, at range: SourceRange) throws -> CommandResult {
+        guard let condition else {
+            throw LabError("`expect` needs a condition, such as `accuracy(net, test) > 0.9`", at: range)
         }
         var seen: [String] = []
         let value = try compute(condition, tolerance: tolerance, seen: &seen)
@@ -30,16 +30,14 @@ extension Session {
         }
         let claim = "\(condition)" + (tolerance.map { " within \(formatNumber($0))" } ?? "")
         let message = holds ? nil : "expected \(claim), but it does not hold: " + seen.joined(separator: ", ")
-        return Result(outputs: [.check(CheckResult(claim: claim, passed: holds, values: seen, message: message))])
+        return CommandResult(outputs: [.check(CheckResult(claim: claim, passed: holds, values: seen, message: message))])
     }
 
-    func printValue(_ c: Command) throws -> Result {
-        guard let e = c.expression("expression") ?? c.value("expression").map({ Expression(valueExpression($0), range: $0.range) }) else {
-            throw LabError("`print` needs an expression", at: c.range)
-        }
+    func printValue(_ v: Value) throws -> CommandResult {
+        let e = v.expression ?? Expression(valueExpression(v), range: v.range)
         var seen: [String] = []
         let value = try compute(e, tolerance: nil, seen: &seen)
-        return Result(outputs: [.text("\(e) = \(value.text)")])
+        return CommandResult(outputs: [.text("\(e) = \(value.text)")])
     }
 
     /// A plain value used where an expression is wanted (`print 3`).

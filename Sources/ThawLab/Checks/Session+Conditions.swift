@@ -21,7 +21,7 @@ extension Session {
             return .error("`\(condition)` is not a single condition")
         }
         do {
-            return try expect(statement.command, statement: statement).outputs.first
+            return try ExpectCommand.run(statement, in: self).outputs.first
                 ?? .error("`\(condition)` gave no result")
         } catch {
             return .error(render(error, statement: statement, source: script.source))

@@ -51,9 +51,9 @@ extension Session {
             let covered = model.module.namedParameters().filter { PathPattern(pattern).covers($0.path) }
             return .boolean(!covered.isEmpty && covered.allSatisfy { !$0.tensor.requiresGrad })
         case "epochs":
-            return .number(Double(try run(try reference(arg(0))).history.epochs.count))
+            return .number(Double(try trainingRun(try reference(arg(0))).history.epochs.count))
         case "best":
-            let r = try run(try reference(arg(0)))
+            let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {
                 throw LabError("this run watched no `val` data, so it has no best accuracy", at: try arg(0).range)
             }
@@ -72,14 +72,6 @@ extension Session {
         let (_, module) = try measurable(modelValue)
         let data = try self.data(dataValue)
         try checkCompatible(module, data, at: dataValue.range)
-        return Evaluation.run(module, on: data.evaluationSource, lossFunction: lossFunction(for: module, data: data),
-                              ignoring: isSequences(data) ? 0 : nil)
-    }
-
-    func isSequences(_ d: LabData) -> Bool { if case .sequences = d { true } else { false } }
-
-    func lossFunction(for module: Module, data: LabData, classWeights: [Float]? = nil) -> (Tensor, Batch) -> Tensor {
-        if isSequences(data) { return { Loss.crossEntropy($0, $1.targets, ignoreIndex: 0) } }
-        return { Loss.crossEntropy($0, $1.targets, classWeights: classWeights) }
+        return data.evaluate(module)
     }
 }

@@ -17,7 +17,7 @@ extension Session {
         return (name, item)
     }
 
-    func data(_ value: Value) throws -> LabData {
+    func data(_ value: Value) throws -> TaskData {
         let (name, item) = try self.item(value, expecting: "a dataset")
         guard case let .data(d) = item else {
             throw LabError("`\(name)` is \(item.kindName), not a dataset", at: value.range)
@@ -50,7 +50,7 @@ extension Session {
         }
     }
 
-    func run(_ value: Value) throws -> LabRun {
+    func trainingRun(_ value: Value) throws -> LabRun {
         let (name, item) = try self.item(value, expecting: "a run")
         guard case let .run(r) = item else {
             throw LabError("`\(name)` is \(item.kindName), not a run (bind one with `r = train …`)", at: value.range)

@@ -34,6 +34,9 @@ public final class Session {
     /// lesson layer installs a handler; without one they explain that no lesson is open.
     public var externalCommand: ((Statement) -> [Output]?)?
     var executionCount = 0
+    /// When set, notes every parameter that command code reads (see `ReadLog`): tests use it
+    /// to prove that each option of each command does something.
+    package var optionReads: ReadLog?
     /// The most recent training run, for `plot` without `of`.
     var lastRun: LabRun?
 
@@ -100,16 +103,9 @@ public final class Session {
     // MARK: Running one statement
 
     func execute(_ statement: Statement) throws -> [Output] {
-        let command = statement.command
-        let result = try dispatch(command, statement: statement)
+        let result = try dispatch(statement)
         try bind(statement, to: result.items)
         return result.outputs
-    }
-
-    /// What a command produced: outputs to show and items for its bindings, if any.
-    struct Result {
-        var outputs: [Output] = []
-        var items: [WorkspaceItem] = []
     }
 
     func bind(_ statement: Statement, to items: [WorkspaceItem]) throws {

@@ -3,43 +3,6 @@ import ThawNN
 import ThawTensor
 import ThawTune
 
-/// Data in the workspace: labelled examples (digits, a CSV, words with a language label) or
-/// character sequences for a language model.
-public enum LabData {
-    case examples(Dataset)
-    case sequences(SequenceData)
-
-    public var name: String {
-        switch self {
-        case let .examples(d): d.name
-        case let .sequences(s): s.name
-        }
-    }
-
-    public var count: Int {
-        switch self {
-        case let .examples(d): d.count
-        case let .sequences(s): s.count
-        }
-    }
-
-    /// The batches of one epoch, shuffled with the learner's generator.
-    func trainingSource(batch: Int, augment: Augment? = nil) -> BatchSource {
-        switch self {
-        case let .examples(d): augment.map { .shuffled(d, size: batch, augment: $0) } ?? .shuffled(d, size: batch)
-        case let .sequences(s): .shuffled(s, size: batch)
-        }
-    }
-
-    /// Fixed batches in order, for measuring.
-    var evaluationSource: BatchSource {
-        switch self {
-        case let .examples(d): .inOrder(d)
-        case let .sequences(s): .inOrder(s)
-        }
-    }
-}
-
 /// A model in the workspace, with what the session knows about it.
 public final class LabModel {
     public var module: Module
@@ -62,7 +25,7 @@ public struct LabRun {
     public var model: String
     public var history: RunHistory
     public var epochsAsked: Int
-    public var stopReason: String?
+    public var stopReason: StopReason?
     /// The names of the datasets tracked after each epoch.
     public var tracked: [String]
     /// Best validation accuracy, when the run watched `val`.
@@ -82,7 +45,7 @@ public struct LabSnapshot {
 
 /// Whatever a name can stand for.
 public enum WorkspaceItem {
-    case data(LabData)
+    case data(TaskData)
     case model(LabModel)
     case snapshot(LabSnapshot)
     case run(LabRun)

@@ -68,7 +68,8 @@ extension Command {
 extension Statement {
     /// The condition and tolerance of an `expect` statement.
     public var expectation: (condition: Expression, tolerance: Double?)? {
-        guard command.name == "expect", let condition = command.expression("condition") else { return nil }
-        return (condition, command.number("within"))
+        guard command.name == ExpectCommand.about.name else { return nil }
+        let expect = ExpectCommand(command)
+        return expect.condition.expression.map { ($0, expect.within) }
     }
 }

@@ -8,9 +8,12 @@ public struct ArgumentSpec: Sendable, Hashable {
     public var help: String
     /// Known values offered by completion and listed in help (not enforced).
     public var suggestions: [String]
+    /// The numbers it accepts, checked by the validator; nil for no limit beyond its form.
+    public var bounds: Bounds?
 
     public init(_ name: String, _ type: ValueType, optional: Bool = false, repeats: Bool = false,
-                suggestions: [String] = [], _ help: String) {
+                bounds: Bounds? = nil, suggestions: [String] = [], _ help: String) {
+        self.bounds = bounds
         self.name = name
         self.type = type
         self.isRequired = !optional

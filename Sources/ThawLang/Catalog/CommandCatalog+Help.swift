@@ -31,8 +31,10 @@ extension CommandCatalog {
              argument.help + known(argument.suggestions) + (argument.isRequired ? "" : " (optional)"))
         }
         let optionRows = spec.options.map { option in
-            (option.usage, option.help + known(option.suggestions)
-                + (option.isRequired ? " (required)" : option.defaultValue.map { " (default \($0))" } ?? ""))
+            var notes = option.isRequired ? ["required"] : option.defaultValue.map { ["default \($0)"] } ?? []
+            if let bounds = option.bounds { notes.append(bounds.upperPhrase) }
+            return (option.usage, option.help + known(option.suggestions)
+                        + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"))
         }
         // Long entries (a list of choices) get their description on the next line
         // rather than pushing every other description to the right.

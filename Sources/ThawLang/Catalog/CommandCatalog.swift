@@ -2,15 +2,43 @@
 ///
 /// The parser asks it which words are a command's options; the validator checks commands
 /// against it; completion and `help` are generated from it; ThawLab evaluates what it
-/// describes. Adding a command means adding one ``CommandSpec`` to a family file.
+/// describes. Adding a command means declaring one ``CommandDefinition`` type (in
+/// `Commands/Definitions/`) and listing it in ``definitions``.
 ///
 ///     CommandCatalog.lookup("exit")?.name      // "quit"
 ///     CommandCatalog.lookup("train")?.usage    // "train <model> on <data> [options]"
 public enum CommandCatalog {
-    /// All commands, grouped by family in ``CommandFamily`` order.
-    public static let all: [CommandSpec] =
-        sessionCommands + dataCommands + modelCommands + trainingCommands + tuningCommands
-        + inspectionCommands + snapshotCommands + checkCommands + lessonCommands
+    /// Every command type, grouped by family in ``CommandFamily`` order.
+    public static let definitions: [any CommandDefinition.Type] = [
+        HelpCommand.self, SeedCommand.self, ExportCommand.self, ResetCommand.self, QuitCommand.self,
+        LoadCommand.self, SelectCommand.self, SplitCommand.self, TransformCommand.self, JoinCommand.self,
+        MLPCommand.self, CNNCommand.self, GPTCommand.self, EncoderCommand.self, PretrainedCommand.self,
+        CloneCommand.self, HeadCommand.self,
+        TrainCommand.self, LRCommand.self, FreezeCommand.self, UnfreezeCommand.self,
+        LoRACommand.self, AdapterCommand.self, PromptCommand.self, BitFitCommand.self, MergeCommand.self,
+        QuantizeCommand.self,
+        ShowCommand.self, EvalCommand.self, SampleCommand.self, PlotCommand.self, CompareCommand.self, DiffCommand.self,
+        SnapshotCommand.self, RestoreCommand.self, SaveCommand.self,
+        ExpectCommand.self, PrintCommand.self,
+        LessonsCommand.self, NextCommand.self, HintCommand.self, PredictCommand.self, CheckCommand.self,
+    ]
+
+    /// All commands' catalogue entries, derived from ``definitions``.
+    public static let all: [CommandSpec] = definitions.map { $0.spec }
+
+    /// The command type called `name` (or an alias).
+    public static func definition(named name: String) -> (any CommandDefinition.Type)? {
+        definitionIndex[name]
+    }
+
+    static let definitionIndex: [String: any CommandDefinition.Type] = {
+        var index = [String: any CommandDefinition.Type]()
+        for type in definitions {
+            index[type.about.name] = type
+            for alias in type.about.aliases { index[alias] = type }
+        }
+        return index
+    }()
 
     /// The metric functions that expressions may call.
     public static let functions: [FunctionSpec] = metricFunctions

@@ -11,10 +11,13 @@ public struct OptionSpec: Sendable, Hashable {
     public var aliases: [String]
     public var help: String
     public var suggestions: [String]
+    /// The numbers it accepts, checked by the validator; nil for no limit beyond its form.
+    public var bounds: Bounds?
 
     public init(_ name: String, _ type: ValueType, default defaultValue: String? = nil,
                 required: Bool = false, repeats: Bool = false, aliases: [String] = [],
-                suggestions: [String] = [], _ help: String) {
+                bounds: Bounds? = nil, suggestions: [String] = [], _ help: String) {
+        self.bounds = bounds
         self.name = name
         self.type = type
         self.defaultValue = defaultValue

@@ -37,6 +37,24 @@ extension Validator {
         report(diagnostic)
     }
 
+    /// Reports a number outside the declared bounds of its parameter (`epochs 100000`,
+    /// `dropout 1`), so that nothing runs with it. Values of the wrong form were reported already.
+    mutating func checkBounds(_ value: Value, _ bounds: Bounds?, what: String, form type: ValueType) {
+        guard fits(value, type) else { return }
+        guard let bounds, let x = value.number, x.isFinite || x.isNaN else {
+            if bounds != nil, let x = value.number, !x.isFinite {
+                report(.error("\(what) needs a finite number", at: value.range))
+            }
+            return
+        }
+        if x.isNaN || x < bounds.lower {
+            report(.error("\(what) must be at least \(Bounds.text(bounds.lower))", at: value.range))
+        } else if !bounds.contains(x) {
+            let why = bounds.reason.isEmpty ? "" : ": \(bounds.reason)"
+            report(.error("\(what) of \(value) is more than Thaw allows (\(bounds.upperPhrase))\(why)", at: value.range))
+        }
+    }
+
     /// The form check itself: true when `value` is acceptable where `type` is expected.
     func fits(_ value: Value, _ type: ValueType) -> Bool {
         switch type {

@@ -78,6 +78,7 @@ struct Validator {
                 break
             }
             checkValue(value, as: argument.type, subject: "`\(spec.name)` needs \(argument.type.phrase) here")
+            checkBounds(value, argument.bounds, what: argument.placeholder, form: argument.type)
         }
         let required = spec.arguments.filter(\.isRequired)
         if command.positionals.count < required.count {
@@ -100,6 +101,7 @@ struct Validator {
             guard let optionSpec = spec.option(named: option.name) else { continue }
             for value in option.values {
                 checkValue(value, as: optionSpec.type, subject: "`\(option.key.name)` needs \(optionSpec.type.phrase)")
+                checkBounds(value, optionSpec.bounds, what: "`\(option.key.name)`", form: optionSpec.type)
             }
         }
         for optionSpec in missingRequiredOptions(command, spec) where !missingReported {

@@ -31,7 +31,7 @@ public final class EarlyStopping: Callback {
             bestEpoch = record.epoch
             best = Snapshot(learner.model)
         } else if let bestEpoch, record.epoch - bestEpoch >= patience {
-            learner.requestStop("early stopping: no better \(monitor.rawValue) than epoch \(bestEpoch)'s for \(patience) epochs")
+            learner.requestStop(.noImprovement(metric: monitor.rawValue, bestEpoch: bestEpoch, patience: patience))
         }
     }
 

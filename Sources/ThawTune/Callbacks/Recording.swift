@@ -54,13 +54,3 @@ public final class GradientClipping: Callback {
         norms.append(clipGradNorm(learner.model.trainableParameters, maxNorm: maxNorm))
     }
 }
-
-/// Stops the run at a step boundary when `shouldStop` says so (the shell wires Ctrl-C here).
-public final class InterruptCheck: Callback {
-    let shouldStop: () -> Bool
-    public var order: Int { 0 }
-    public init(_ shouldStop: @escaping () -> Bool) { self.shouldStop = shouldStop }
-    public func afterStep(_ learner: Learner) {
-        if shouldStop() { learner.requestStop("interrupted") }
-    }
-}

@@ -42,7 +42,10 @@ public final class Learner {
     /// The loss of the current batch; `afterLoss` callbacks may replace it (penalties).
     public var loss: Tensor?
     /// Why the run ended early, if it did.
-    public internal(set) var stopReason: String?
+    public internal(set) var stopReason: StopReason?
+    /// The budget set by a ``TrainingPlan``, for ``fit()``.
+    public internal(set) var budgetEpochs = 1
+    public internal(set) var budgetSteps: Int?
     /// Which batch of the current epoch comes next, and the generator as it was when the
     /// epoch's batches were drawn: with `step`, all a checkpoint needs to resume exactly.
     public internal(set) var batchInEpoch = 0
@@ -73,7 +76,7 @@ public final class Learner {
     public func callback<C: Callback>(_ type: C.Type) -> C? { callbacks.first { $0 is C } as? C }
 
     /// Asks the run to stop at the next step boundary.
-    public func requestStop(_ reason: String) {
+    public func requestStop(_ reason: StopReason) {
         if stopReason == nil { stopReason = reason }
     }
 
@@ -99,7 +102,7 @@ public final class Learner {
             let skip = resume.map { e == $0.epoch ? $0.batchInEpoch : 0 } ?? 0
             for (i, b) in batches.enumerated() where i >= skip {
                 batchInEpoch = i
-                if interrupt?() == true { requestStop("interrupted") }
+                if interrupt?() == true { requestStop(.interrupted) }
                 if stopReason != nil || step >= totalSteps { break }
                 runStep(b)
                 batchInEpoch = i + 1
@@ -122,7 +125,7 @@ public final class Learner {
         fire(.afterLoss)
         let value = loss!.item
         if !value.isFinite {
-            requestStop("the loss became \(value) at step \(step + 1): the learning rate is probably too high")
+            requestStop(.diverged(step: step + 1, loss: value))
             return
         }
         loss!.backward()

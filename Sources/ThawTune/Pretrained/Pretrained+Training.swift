@@ -40,17 +40,11 @@ extension Pretrained {
         let (train, heldOut) = try m.data.load(from: datasets)
         var rng = RNG(seed: m.recipe.seed)
         let model = m.spec.build(rng: &rng)   // the same weights as m.build()
-        let r = m.recipe
-        let learner = Learner(model: model,
-                              optimizer: r.optimizer.make(groups: model.singleGroup(lr: r.lr, weightDecay: r.weightDecay)),
-                              train: train.shuffled(size: r.batchSize), rng: rng.split(), name: "pretrain \(m.name)")
-        learner.lossFunction = train.lossFunction
-        learner.ignoredTarget = train.ignoredTarget
-        if r.schedule != .constant { learner.add(ScheduleCallback(r.schedule)) }
+        let learner = try Learner(model: model, task: train, plan: m.recipe.plan, rng: rng.split(), name: "pretrain \(m.name)")
         learner.add(MetricsRecorder())
         let clock = ContinuousClock()
         let start = clock.now
-        learner.fit(epochs: r.epochs)
+        learner.fit()
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let trainScore = evaluate(model, on: train)
@@ -65,7 +59,7 @@ extension Pretrained {
 
     /// A model's loss and accuracy on data (padding ignored for next-character data).
     public static func evaluate(_ model: Module, on data: TaskData) -> Evaluation {
-        Evaluation.run(model, on: data.inOrder(), lossFunction: data.lossFunction, ignoring: data.ignoredTarget)
+        data.evaluate(model)
     }
 
     /// A model's score on the held-out data of starting point `name`: what its file claims.

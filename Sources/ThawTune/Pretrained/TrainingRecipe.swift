@@ -22,6 +22,12 @@ public struct TrainingRecipe: Sendable, Equatable, CustomStringConvertible {
         self.schedule = schedule
     }
 
+    /// The plan that trains it: one parameter group, as the starting points were made.
+    public var plan: TrainingPlan {
+        TrainingPlan(budget: .epochs(epochs), batchSize: batchSize, optimizer: optimizer, rates: .single(lr),
+                     weightDecay: weightDecay, schedule: schedule)
+    }
+
     public var description: String {
         var parts = ["\(optimizer.rawValue) lr \(lr)", "batch \(batchSize)", "\(epochs) epochs", "seed \(seed)"]
         if weightDecay != 0 { parts.insert("weight decay \(weightDecay)", at: 1) }

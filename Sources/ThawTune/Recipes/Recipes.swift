@@ -3,6 +3,7 @@ import ThawOptim
 import ThawTensor
 
 /// Whole fine-tuning procedures in a few readable lines, as fastai and ULMFiT describe them.
+/// Each phase is a ``TrainingPlan``: read one to see exactly what the recipe does.
 public enum Recipes {
     /// fastai's `fine_tune`: train only the top group for `freezeEpochs` with a one-cycle
     /// schedule, then unfreeze everything and train `epochs` more with rates spread from
@@ -11,24 +12,22 @@ public enum Recipes {
     ///     freeze_to(-1);  fit_one_cycle(freezeEpochs, lr)
     ///     unfreeze();     fit_one_cycle(epochs, slice(lr/200, lr/2))
     @discardableResult
-    public static func fineTune(_ model: Module, train: BatchSource, valid: BatchSource?, epochs: Int,
-                                baseLR: Float, freezeEpochs: Int = 1, optimizer: OptimizerKind = .adamw,
+    public static func fineTune(_ model: Module, task: TaskData, valid: TaskData?, epochs: Int, baseLR: Float,
+                                freezeEpochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerKind = .adamw,
                                 rng: inout RNG) throws -> [Learner] {
         try model.freezeTo(-1)
-        let head = Learner(model: model, optimizer: optimizer.make(groups: try model.paramGroups(.uniform(baseLR))),
-                           train: train, valid: valid, rng: rng.split(), name: "fine_tune: head")
-        head.add(ScheduleCallback(.oneCycle()))
+        let headPlan = TrainingPlan(budget: .epochs(freezeEpochs), batchSize: batchSize, optimizer: optimizer,
+                                    rates: .perLayerGroup(.uniform(baseLR)), schedule: .oneCycle())
+        let head = try Learner(model: model, task: task, plan: headPlan, valid: valid, rng: rng.split(), name: "fine_tune: head")
         head.add(MetricsRecorder())
-        head.fit(epochs: freezeEpochs)
+        head.fit()
         try model.unfreeze()
-        let groups = model.layerGroups.count > 1
-            ? try model.paramGroups(.range(low: baseLR / 200, high: baseLR / 2))
-            : try model.paramGroups(.uniform(baseLR / 2))
-        let all = Learner(model: model, optimizer: optimizer.make(groups: groups), train: train, valid: valid,
-                          rng: rng.split(), name: "fine_tune: all")
-        all.add(ScheduleCallback(.oneCycle()))
+        let spread: RateSpec = model.layerGroups.count > 1 ? .range(low: baseLR / 200, high: baseLR / 2) : .uniform(baseLR / 2)
+        let allPlan = TrainingPlan(budget: .epochs(epochs), batchSize: batchSize, optimizer: optimizer,
+                                   rates: .perLayerGroup(spread), schedule: .oneCycle())
+        let all = try Learner(model: model, task: task, plan: allPlan, valid: valid, rng: rng.split(), name: "fine_tune: all")
         all.add(MetricsRecorder())
-        all.fit(epochs: epochs)
+        all.fit()
         return [head, all]
     }
 
@@ -36,15 +35,15 @@ public enum Recipes {
     /// epochs, top first), discriminative rates (÷2.6 per group down) and slanted triangular
     /// learning rates, in one run.
     @discardableResult
-    public static func ulmfit(_ model: Module, train: BatchSource, valid: BatchSource?, epochs: Int,
-                              topLR: Float, factor: Float = 2.6, unfreezeEvery: GradualUnfreezing.Interval = .epochs(1),
-                              optimizer: OptimizerKind = .adam, rng: inout RNG) throws -> Learner {
-        let learner = Learner(model: model, optimizer: optimizer.make(groups: try model.paramGroups(.decay(top: topLR, factor: factor))),
-                              train: train, valid: valid, rng: rng.split(), name: "ulmfit")
-        learner.add(GradualUnfreezing(every: unfreezeEvery))
-        learner.add(ScheduleCallback(.slantedTriangular()))
+    public static func ulmfit(_ model: Module, task: TaskData, valid: TaskData?, epochs: Int, topLR: Float,
+                              factor: Float = 2.6, unfreezeEvery: GradualUnfreezing.Interval = .epochs(1),
+                              batchSize: Int = 32, optimizer: OptimizerKind = .adam, rng: inout RNG) throws -> Learner {
+        var plan = TrainingPlan(budget: .epochs(epochs), batchSize: batchSize, optimizer: optimizer,
+                                rates: .perLayerGroup(.decay(top: topLR, factor: factor)), schedule: .slantedTriangular())
+        plan.gradualUnfreezing = unfreezeEvery
+        let learner = try Learner(model: model, task: task, plan: plan, valid: valid, rng: rng.split(), name: "ulmfit")
         learner.add(MetricsRecorder())
-        learner.fit(epochs: epochs)
+        learner.fit()
         return learner
     }
 }

@@ -5,23 +5,22 @@ import ThawTensor
 import ThawTune
 
 /// `load`, `select`, `split`, `transform`, `join`.
-extension Session {
-    func load(_ c: Command) throws -> Result {
-        guard let source = c.value("source") else { throw LabError("`load` needs something to load: `load digits`", at: c.range) }
-        if let target = c.value("into") {
+extension LoadCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        if let target = into {
             guard let file = source.string else { throw LabError("`load … into` needs a quoted file name", at: source.range) }
-            let (_, model) = try self.model(target)
+            let (_, model) = try session.model(target)
             do { try Checkpoint.loadWeights(into: model.module, from: URL(fileURLWithPath: file)) } catch {
                 throw LabError("\(error)", at: source.range)
             }
-            return Result(outputs: [.note("loaded the weights of \(file) into `\(target)`")])
+            return CommandResult(outputs: [.note("loaded the weights of \(file) into `\(target)`")])
         }
         if let file = source.string {
             do {
                 if file.hasSuffix(".txt") || file.hasSuffix(".txt.gz") {
-                    return Result(items: [.data(.sequences(try TextImport.load(URL(fileURLWithPath: file))))])
+                    return CommandResult(items: [.data(.sequences(try TextImport.load(URL(fileURLWithPath: file))))])
                 }
-                return Result(items: [.data(.examples(try CSVImport.load(URL(fileURLWithPath: file))))])
+                return CommandResult(items: [.data(.examples(try CSVImport.load(URL(fileURLWithPath: file))))])
             } catch {
                 throw LabError("\(error)", at: source.range)
             }
@@ -29,14 +28,14 @@ extension Session {
         let name = source.word ?? ""
         do {
             switch name {
-            case "digits": return Result(items: [.data(.examples(try Digits.load()))])
+            case "digits": return CommandResult(items: [.data(.examples(try Digits.load()))])
             case "english", "spanish":
-                return Result(items: [.data(.sequences(try Words.charLM(name == "english" ? .english : .spanish)))])
+                return CommandResult(items: [.data(.sequences(try Words.charLM(name == "english" ? .english : .spanish)))])
             case "langid", "languages":
-                var r = rng.split()
-                return Result(items: [.data(.examples(try Words.languageID(count: 4000, rng: &r)))])
+                var r = session.rng.split()
+                return CommandResult(items: [.data(.examples(try Words.languageID(count: 4000, rng: &r)))])
             default:
-                let known = ["digits", "english", "spanish", "langid"]
+                let known = Self.shipped
                 throw LabError("there is no dataset `\(name)`: thaw ships \(known.joined(separator: ", ")); a file needs quotes",
                                at: source.range, suggestion: Suggest.closest(to: name, among: known))
             }
@@ -45,15 +44,17 @@ extension Session {
         }
     }
 
-    func select(_ c: Command) throws -> Result {
-        guard let dataValue = c.value("data") else { throw LabError("`select` needs a dataset", at: c.range) }
-        var d = try examples(dataValue)
-        if let condition = c.expression("where") {
+}
+
+extension SelectCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var d = try session.examples(data)
+        if let condition = condition?.expression {
             var keep: [Int] = []
-            for i in 0..<d.count where try holds(condition, label: d.labels[i], index: i) { keep.append(i) }
+            for i in 0..<d.count where try session.holds(condition, label: d.labels[i], index: i) { keep.append(i) }
             d = d.subset(keep, name: "\(d.name) where \(condition)")
         }
-        if let classes = c.value("classes") {
+        if let classes {
             guard let list = classes.integers, !list.isEmpty else { throw LabError("expected classes such as `0..4` or `[1, 7]`", at: classes.range) }
             if let bad = list.first(where: { $0 < 0 || $0 >= d.classCount }) {
                 throw LabError("`\(d.name)` has classes 0 to \(d.classCount - 1); there is no class \(bad)", at: classes.range)
@@ -61,17 +62,14 @@ extension Session {
             guard Set(list).count == list.count else { throw LabError("a class is listed twice", at: classes.range) }
             d = d.subset(classes: list, relabel: true)
         }
-        if let shots = c.integer("shots") {
-            try Limits.check(shots, 1_000_000, "the number of shots", at: c.option("shots")?.range)
-            d = d.fewShot(k: shots, rng: &rng)
-        }
-        if let take = c.integer("take") {
-            try Limits.check(take, Int.max, "the number to take", at: c.option("take")?.range)
-            d = d.sample(Swift.min(take, d.count), rng: &rng)
-        }
-        if d.count == 0 { throw LabError("no examples are left after this selection", at: c.range) }
-        return Result(items: [.data(.examples(d))])
+        if let shots { d = d.fewShot(k: shots, rng: &session.rng) }
+        if let take { d = d.sample(Swift.min(take, d.count), rng: &session.rng) }
+        if d.count == 0 { throw LabError("no examples are left after this selection", at: written.command.range) }
+        return CommandResult(items: [.data(.examples(d))])
     }
+}
+
+extension Session {
 
     /// A `where` condition on one example: `label` and `index` are its fields.
     func holds(_ e: ThawLang.Expression, label: Int, index: Int) throws -> Bool {
@@ -116,57 +114,61 @@ extension Session {
         }
     }
 
-    func split(_ c: Command) throws -> Result {
-        guard let dataValue = c.value("data"), let fraction = c.number("fraction"), fraction > 0, fraction < 1 else {
-            throw LabError("`split` needs a dataset and a fraction between 0 and 1: `train, test = split digits 0.7`", at: c.range)
-        }
-        switch try data(dataValue) {
+}
+
+extension SplitCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        switch try session.data(data) {
         case let .examples(d):
-            if c.flag("stratify") {
-                let s = d.stratifiedSplit(train: fraction, rng: &rng)
-                return Result(items: [.data(.examples(s.train)), .data(.examples(s.test))])
+            if stratify {
+                let s = d.stratifiedSplit(train: fraction, rng: &session.rng)
+                return CommandResult(items: [.data(.examples(s.train)), .data(.examples(s.test))])
             }
-            let order = rng.permutation(d.count)
+            let order = session.rng.permutation(d.count)
             let cut = Int((Double(d.count) * fraction).rounded())
-            return Result(items: [.data(.examples(d.subset(Array(order[..<cut]).sorted()))),
-                                  .data(.examples(d.subset(Array(order[cut...]).sorted())))])
+            return CommandResult(items: [.data(.examples(d.subset(Array(order[..<cut]).sorted()))),
+                                         .data(.examples(d.subset(Array(order[cut...]).sorted())))])
         case let .sequences(s):
-            let (a, b) = s.randomSplit(train: fraction, rng: &rng)
-            return Result(items: [.data(.sequences(a)), .data(.sequences(b))])
+            let (a, b) = s.randomSplit(train: fraction, rng: &session.rng)
+            return CommandResult(items: [.data(.sequences(a)), .data(.sequences(b))])
         }
     }
+}
 
-    func transform(_ c: Command) throws -> Result {
-        guard let dataValue = c.value("data") else { throw LabError("`transform` needs a dataset", at: c.range) }
-        var d = try examples(dataValue)
-        guard case .image = d.kind else { throw LabError("`transform` changes images; `\(dataValue)` is not a set of images", at: dataValue.range) }
+extension TransformCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var d = try session.examples(data)
+        guard case .image = d.kind else { throw LabError("`transform` changes images; `\(data)` is not a set of images", at: data.range) }
         var changed = false
-        if let sigma = c.number("noise") { d = d.noisy(sigma: Float(sigma), rng: &rng); changed = true }
-        if c.flag("invert") { d = d.inverted(); changed = true }
-        if let degrees = c.number("rotate") { d = d.rotated(degrees: Float(degrees)); changed = true }
-        if c.flag("permute") {
+        if let sigma = noise { d = d.noisy(sigma: Float(sigma), rng: &session.rng); changed = true }
+        if invert { d = d.inverted(); changed = true }
+        if let degrees = rotate { d = d.rotated(degrees: Float(degrees)); changed = true }
+        if permute {
             // Drawn from the seed alone, so train and test sets get the same permutation.
-            var permutationRNG = RNG(seed: seedValue &+ 0x5EED)
+            var permutationRNG = RNG(seed: session.seedValue &+ 0x5EED)
             d = d.permuted(PixelPermutation(size: d.sampleSize, rng: &permutationRNG))
             changed = true
         }
-        if let share = c.number("mislabel") {
-            guard share >= 0 && share <= 1, d.classCount >= 2 else {
-                throw LabError("mislabel a share between 0 and 1 of a dataset with two classes or more", at: c.option("mislabel")?.range)
+        if let share = mislabel {
+            guard d.classCount >= 2 else {
+                throw LabError("mislabel a share between 0 and 1 of a dataset with two classes or more", at: $mislabel.range)
             }
-            d = d.withLabelNoise(share, rng: &rng)
+            d = d.withLabelNoise(share, rng: &session.rng)
             changed = true
         }
-        guard changed else { throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute` or `mislabel 0.3`", at: c.range) }
-        return Result(items: [.data(.examples(d))])
+        guard changed else {
+            throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute` or `mislabel 0.3`", at: written.command.range)
+        }
+        return CommandResult(items: [.data(.examples(d))])
     }
+}
 
-    func join(_ c: Command) throws -> Result {
-        let values = c.arguments("data")
-        guard let first = values.first else { throw LabError("`join` needs datasets", at: c.range) }
-        var d = try examples(first)
-        for v in values.dropFirst() {
-            let next = try examples(v)
+extension JoinCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        guard let first = data.first else { throw LabError("`join` needs datasets", at: written.command.range) }
+        var d = try session.examples(first)
+        for v in data.dropFirst() {
+            let next = try session.examples(v)
             guard next.sampleShape == d.sampleShape else {
                 throw LabError("`\(v)` has examples of shape \(next.sampleShape), not \(d.sampleShape)", at: v.range)
             }
@@ -175,6 +177,6 @@ extension Session {
             }
             d = d.appending(next)
         }
-        return Result(items: [.data(.examples(d))])
+        return CommandResult(items: [.data(.examples(d))])
     }
 }

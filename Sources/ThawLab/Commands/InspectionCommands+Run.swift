@@ -5,31 +5,37 @@ import ThawTensor
 import ThawTune
 
 /// `show`, `eval`, `compare`, `diff`.
-extension Session {
-    func show(_ c: Command) throws -> Result {
-        guard let v = c.value("what") else { return Result(outputs: [workspaceTable()]) }
-        let (name, item) = try self.item(v, expecting: "something to show")
+extension ShowCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        guard let v = what else { return CommandResult(outputs: [session.workspaceTable()]) }
+        let (name, item) = try session.item(v, expecting: "something to show")
         switch item {
         case let .data(d):
-            switch d {
-            case let .examples(set):
-                let rows = c.value("rows")?.integers ?? Array(0..<Swift.min(c.integer("rows") ?? 3, set.count))
-                let shown = rows.filter { $0 >= 0 && $0 < set.count }
-                return Result(outputs: [.text(set.summary), .preformatted(set.preview(shown.count, from: shown.first ?? 0))])
-            case let .sequences(s):
-                return Result(outputs: [.text(s.summary), .preformatted(s.preview(c.integer("rows") ?? 5))])
+            switch (d, rows) {
+            case let (.examples(set), .indices(list)):
+                let shown = list.filter { $0 >= 0 && $0 < set.count }
+                return CommandResult(outputs: [.text(set.summary), .preformatted(set.preview(shown.count, from: shown.first ?? 0))])
+            case let (.examples(set), .first(n)):
+                return CommandResult(outputs: [.text(set.summary), .preformatted(set.preview(Swift.min(n, set.count), from: 0))])
+            case let (.sequences(s), .indices(list)):
+                return CommandResult(outputs: [.text(s.summary), .preformatted(s.preview(list.count))])
+            case let (.sequences(s), .first(n)):
+                return CommandResult(outputs: [.text(s.summary), .preformatted(s.preview(n))])
             }
         case let .model(m):
             let inner = v.path.map { $0.segments.dropFirst().joined(separator: ".") } ?? ""
-            return Result(outputs: [.table(layerTable(name, m, under: inner)), .text(TrainableReport(m.module).description)])
+            return CommandResult(outputs: [.table(session.layerTable(name, m, under: inner)), .text(TrainableReport(m.module).description)])
         case let .snapshot(s):
-            return Result(outputs: [.table(layerTable(name, LabModel(s.model), under: ""))])
+            return CommandResult(outputs: [.table(session.layerTable(name, LabModel(s.model), under: ""))])
         case let .run(r):
-            return Result(outputs: [.table(runTable(r))])
+            return CommandResult(outputs: [.table(session.runTable(r))])
         case let .report(outputs):
-            return Result(outputs: outputs)
+            return CommandResult(outputs: outputs)
         }
     }
+}
+
+extension Session {
 
     func workspaceTable() -> Output {
         guard !workspace.isEmpty else { return .note("the workspace is empty: `digits = load digits` is a start") }
@@ -73,14 +79,16 @@ extension Session {
                      alignments: [.right, .right, .right, .right] + extras.map { _ in .right }, rows: rows)
     }
 
-    func evaluate(_ c: Command) throws -> Result {
-        guard let modelValue = c.value("model") else { throw LabError("`eval` needs a model", at: c.range) }
+}
+
+extension EvalCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
         var outputs: [Output] = []
-        for dataValue in c.values("on") {
-            let e = try measure(modelValue, on: dataValue)
-            let data = try self.data(dataValue)
+        for dataValue in on {
+            let e = try session.measure(model, on: dataValue)
+            let data = try session.data(dataValue)
             var metrics = [Metric("\(dataValue) accuracy", e.accuracy, .percent), Metric("\(dataValue) loss", e.loss)]
-            if isSequences(data) {
+            if data.isLanguageModelling {
                 metrics.append(Metric("\(dataValue) perplexity", Metrics.perplexity(meanLoss: e.loss), .decimals(2)))
                 outputs.append(.metrics(metrics))
                 continue
@@ -94,35 +102,39 @@ extension Session {
                                         alignments: [.left, .right, .right, .right, .right],
                                         rows: present.map { [$0 < names.count ? names[$0] : String($0), percent(m.precision($0)), percent(m.recall($0)), percent(m.f1($0)), String(m.actual($0))] },
                                         footer: [["macro", percent(m.macroPrecision), percent(m.macroRecall), percent(m.macroF1), String(e.targets.count)]])))
-            if c.flag("confusion") {
+            if confusion {
                 outputs.append(.table(Table(title: "confusion on \(dataValue) (rows: true class, columns: predicted)",
                                             columns: [""] + present.map(String.init), alignments: [.left] + present.map { _ in .right },
                                             rows: present.map { t in [String(t)] + present.map { String(m.counts[t][$0]) } })))
             }
         }
-        return Result(outputs: outputs, items: [.report(outputs)])
+        return CommandResult(outputs: outputs, items: [.report(outputs)])
     }
+}
 
-    func compare(_ c: Command) throws -> Result {
-        guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`compare` needs two models", at: c.range) }
+extension CompareCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        let (a, b) = (first, second)
         var rows: [[String]] = []
-        for d in c.values("on") {
-            let (x, y) = (try measure(a, on: d).accuracy, try measure(b, on: d).accuracy)
+        for d in on {
+            let (x, y) = (try session.measure(a, on: d).accuracy, try session.measure(b, on: d).accuracy)
             let delta = y - x
             rows.append(["\(d)", percent(x), percent(y), (delta >= 0 ? "+" : "") + fixed(delta * 100, 1) + " pts"])
         }
         let table = Output.table(Table(title: "accuracy", columns: ["data", "\(a)", "\(b)", "change"],
                                        alignments: [.left, .right, .right, .right], rows: rows))
-        return Result(outputs: [table], items: [.report([table])])
+        return CommandResult(outputs: [table], items: [.report([table])])
     }
+}
 
-    func diff(_ c: Command) throws -> Result {
-        guard let a = c.value("first"), let b = c.value("second") else { throw LabError("`diff` needs two models", at: c.range) }
-        let (_, first) = try measurable(a), (_, second) = try measurable(b)
-        let rows = weightChanges(from: first, to: second).map { change in
+extension DiffCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        let (a, b) = (self.first, self.second)
+        let (_, first) = try session.measurable(a), (_, second) = try session.measurable(b)
+        let rows = session.weightChanges(from: first, to: second).map { change in
             [change.path, formatNumber(change.absolute), formatNumber(change.relative), change.rank90.map(String.init) ?? "–"]
         }
-        guard !rows.isEmpty else { throw LabError("`\(a)` and `\(b)` share no layers of the same shape", at: c.range) }
+        guard !rows.isEmpty else { throw LabError("`\(a)` and `\(b)` share no layers of the same shape", at: written.command.range) }
         let table = Output.table(Table(title: "how far each weight moved from \(a) to \(b)",
                                        columns: ["parameter", "‖ΔW‖", "‖ΔW‖/‖W‖", "rank for 90%"],
                                        alignments: [.left, .right, .right, .right], rows: rows))
@@ -130,9 +142,11 @@ extension Session {
         if !first.loraLayers.isEmpty || !second.loraLayers.isEmpty {
             outputs.append(.note("a LoRA layer counts as the weight it computes with, W + (α/r)·B·A (merged or not)"))
         }
-        return Result(outputs: outputs, items: [.report(outputs)])
+        return CommandResult(outputs: outputs, items: [.report(outputs)])
     }
+}
 
+extension Session {
     /// For each weight both models have (by `effectiveWeights` path, same shape): ‖ΔW‖,
     /// ‖ΔW‖/‖W‖, and for a matrix, how many singular values of ΔW hold 90% of its energy (0 if it did not move).
     func weightChanges(from first: Module, to second: Module) -> [(path: String, absolute: Double, relative: Double, rank90: Int?)] {

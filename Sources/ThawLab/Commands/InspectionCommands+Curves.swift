@@ -5,36 +5,33 @@ import ThawTensor
 import ThawTune
 
 /// `sample` and `plot`.
-extension Session {
-    func sample(_ c: Command) throws -> Result {
-        guard let v = c.value("model") else { throw LabError("`sample` needs a gpt", at: c.range) }
-        let (name, model) = try self.model(v)
-        guard let context = (model.module as? GPT)?.config.context ?? (model.module as? PromptTuned).map({ $0.model.config.context - $0.length }) else {
-            throw LabError("`\(name)` is not a language model: `sample` needs a `gpt`", at: v.range)
+extension SampleCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        let (name, labModel) = try session.model(model)
+        guard let context = (labModel.module as? GPT)?.config.context ?? (labModel.module as? PromptTuned).map({ $0.model.config.context - $0.length }) else {
+            throw LabError("`\(name)` is not a language model: `sample` needs a `gpt`", at: model.range)
         }
-        let temperature = Float(c.number("temperature") ?? 1)
-        guard temperature > 0 else { throw LabError("the temperature must be above 0", at: c.option("temperature")?.range) }
-        let count = Swift.min(c.integer("count") ?? 10, 200)
-        let longest = Swift.min(c.integer("length") ?? 16, context - 1)
+        let longest = Swift.min(length, context - 1)
         let vocabulary = Vocabulary.words
-        let start = c.value("start")?.string ?? ""
         var words: [String] = []
         Tensor.withoutGrad {
             for _ in 0..<count {
                 var ids = [Vocabulary.start] + vocabulary.encode(start)
                 while ids.count <= longest {
-                    let logits = model.module(Tensor(ids.map(Float.init), shape: [1, ids.count]))
+                    let logits = labModel.module(Tensor(ids.map(Float.init), shape: [1, ids.count]))
                     let last = Array(logits.data.suffix(vocabulary.size))
-                    let next = draw(last, temperature: temperature)
+                    let next = session.draw(last, temperature: Float(temperature))
                     if next == Vocabulary.end || next == Vocabulary.pad { break }
                     ids.append(next)
                 }
                 words.append(vocabulary.decode(ids.dropFirst()))
             }
         }
-        return Result(outputs: [.preformatted(words.joined(separator: "\n"))])
+        return CommandResult(outputs: [.preformatted(words.joined(separator: "\n"))])
     }
+}
 
+extension Session {
     /// Draws a token from softmax(logits / temperature) with the session's generator.
     func draw(_ logits: [Float], temperature: Float) -> Int {
         let top = logits.max() ?? 0
@@ -47,22 +44,24 @@ extension Session {
         return weights.count - 1
     }
 
-    func plot(_ c: Command) throws -> Result {
-        let what = c.word("what") ?? "loss"
-        var runs: [(String, LabRun)] = try c.values("of").map { ("\($0)", try run($0)) }
+}
+
+extension PlotCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var runs: [(String, LabRun)] = try of.map { ("\($0)", try session.trainingRun($0)) }
         if runs.isEmpty {
-            guard let last = lastRun else { throw LabError("there is no run to plot yet: train a model first", at: c.range) }
+            guard let last = session.lastRun else { throw LabError("there is no run to plot yet: train a model first", at: written.command.range) }
             runs = [(last.model, last)]
         }
         var series: [Plot.Series] = []
         let prefix: (String) -> String = { runs.count > 1 ? "\($0): " : "" }
         for (label, r) in runs {
             switch what {
-            case "loss":
-                series.append(.init(name: prefix(label) + "train loss", points: smoothed(r.history.steps.map { (Double($0.step), Double($0.loss)) })))
+            case .loss:
+                series.append(.init(name: prefix(label) + "train loss", points: Self.smoothed(r.history.steps.map { (Double($0.step), Double($0.loss)) })))
                 let valid = r.history.epochs.compactMap { e in e.validLoss.map { Plot.Point(Double(e.step), $0) } }
                 if !valid.isEmpty { series.append(.init(name: prefix(label) + "val loss", points: valid)) }
-            case "lr":
+            case .lr:
                 // What each group's rate actually was: 0 while the group was frozen (dropped on a log axis).
                 let active = r.trainableGroups
                 for (g, group) in r.history.groupNames.enumerated() {
@@ -71,32 +70,32 @@ extension Session {
                         return Plot.Point(Double(s.step), trains ? Double(s.rates[g]) : 0)
                     }))
                 }
-            default:
+            case .accuracy, .forgetting:
                 // Forgetting is about the old task: the first dataset after `track`.
-                let names = what == "forgetting" ? Array(r.tracked.prefix(1).map { "\($0) forgetting" }) : r.tracked.map { "\($0) accuracy" }
+                let names = what == .forgetting ? Array(r.tracked.prefix(1).map { "\($0) forgetting" }) : r.tracked.map { "\($0) accuracy" }
                 for name in names {
                     let points = r.history.epochs.compactMap { e in e.extra[name].map { Plot.Point(Double(e.epoch), $0) } }
                     if !points.isEmpty { series.append(.init(name: prefix(label) + name, points: points)) }
                 }
                 let val = r.history.epochs.compactMap { e in e.validAccuracy.map { Plot.Point(Double(e.epoch), $0) } }
-                if what == "accuracy" && !val.isEmpty { series.append(.init(name: prefix(label) + "val accuracy", points: val)) }
+                if what == .accuracy && !val.isEmpty { series.append(.init(name: prefix(label) + "val accuracy", points: val)) }
             }
         }
         guard series.contains(where: { !$0.points.isEmpty }) else {
-            throw LabError("this run has nothing to draw for `\(what)`: train with `track DATASET` to follow accuracy", at: c.range)
+            throw LabError("this run has nothing to draw for `\(what.rawValue)`: train with `track DATASET` to follow accuracy", at: written.command.range)
         }
         let (x, y) = switch what {
-        case "loss": ("step", "loss")
-        case "lr": ("step", "learning rate")
-        case "forgetting": ("epoch", "accuracy lost")
-        default: ("epoch", "accuracy")
+        case .loss: ("step", "loss")
+        case .lr: ("step", "learning rate")
+        case .forgetting: ("epoch", "accuracy lost")
+        case .accuracy: ("epoch", "accuracy")
         }
-        return Result(outputs: [.plot(Plot(title: "\(what) of " + runs.map(\.0).joined(separator: ", "), xLabel: x, yLabel: y,
-                                           series: series, logY: c.flag("log")))])
+        return CommandResult(outputs: [.plot(Plot(title: "\(what.rawValue) of " + runs.map(\.0).joined(separator: ", "), xLabel: x, yLabel: y,
+                                                  series: series, logY: log))])
     }
 
     /// A moving average over steps, so a noisy loss reads as a curve (at most ~200 points).
-    func smoothed(_ points: [(Double, Double)]) -> [Plot.Point] {
+    static func smoothed(_ points: [(Double, Double)]) -> [Plot.Point] {
         guard points.count > 20 else { return points.map { Plot.Point($0.0, $0.1) } }
         let window = Swift.max(1, points.count / 50)
         let stride = Swift.max(1, points.count / 200)

@@ -1,0 +1,103 @@
+import ThawData
+import ThawLang
+import ThawNN
+import ThawTensor
+import ThawTune
+
+/// `mlp`, `cnn`, `gpt`, `encoder`, `pretrained`, `clone`, `head`.
+extension MLPCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var r = session.rng.split()
+        guard sizes.count >= 2 else {
+            throw LabError("an mlp needs at least two positive sizes, inputs first and classes last: `mlp 64 128 10`", at: written.command.range)
+        }
+        return CommandResult(items: [.model(LabModel(MLP(sizes: sizes, activation: activation.kind, dropout: Float(dropout), rng: &r)))])
+    }
+}
+
+extension ActivationChoice {
+    var kind: ActivationKind {
+        switch self {
+        case .relu: .relu
+        case .gelu: .gelu
+        case .tanh: .tanh
+        case .sigmoid: .sigmoid
+        }
+    }
+}
+
+extension CNNCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var r = session.rng.split()
+        guard channels.count == 2 else {
+            throw LabError("the cnn has two convolutions: give two channel counts, such as `channels 8 16`", at: $channels.range)
+        }
+        return CommandResult(items: [.model(LabModel(CNN(channels: (channels[0], channels[1]), classes: classes, rng: &r)))])
+    }
+}
+
+extension TransformerShape {
+    /// Checks what the declaration cannot: the heads must split the width evenly.
+    func checked(at range: SourceRange) throws -> TransformerShape {
+        guard width % heads == 0 else { throw LabError("the width (\(width)) must be divisible by the heads (\(heads))", at: $heads.range ?? range) }
+        return self
+    }
+}
+
+extension GPTCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var r = session.rng.split()
+        let s = try shape.checked(at: written.command.range)
+        let config = GPTConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
+                               layers: s.layers, dropout: Float(s.dropout))
+        return CommandResult(items: [.model(LabModel(GPT(config, rng: &r)))])
+    }
+}
+
+extension EncoderCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        var r = session.rng.split()
+        let s = try shape.checked(at: written.command.range)
+        let config = EncoderConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
+                                   layers: s.layers, classes: classes, dropout: Float(s.dropout))
+        return CommandResult(items: [.model(LabModel(Encoder(config, rng: &r)))])
+    }
+}
+
+extension PretrainedCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        guard let given = name.word ?? name.string else {
+            throw LabError("`pretrained` needs a name; `help pretrained` lists them", at: name.range)
+        }
+        let shellNames = Pretrained.names.map { $0.replacingOccurrences(of: "-", with: "_") }
+        do {
+            return CommandResult(items: [.model(LabModel(try Pretrained.load(given)))])
+        } catch PretrainedError.unknownName {
+            throw LabError("there is no pretrained model `\(given)`; there are \(shellNames.joined(separator: ", "))",
+                           at: name.range, suggestion: Suggest.closest(to: given, among: shellNames))
+        } catch {
+            throw LabError("\(error)", at: name.range)
+        }
+    }
+}
+
+extension CloneCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        let (_, original) = try session.model(model)
+        let copy = LabModel(try ModelCopier.copy(original.module))
+        copy.groupRates = original.groupRates
+        return CommandResult(items: [.model(copy)])
+    }
+}
+
+extension HeadCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        let (name, labModel) = try session.model(model)
+        guard let (path, old) = labModel.module.namedModules().last(where: { $0.module is Linear }).map({ ($0.path, $0.module as! Linear) }) else {
+            throw LabError("`\(name)` has no linear output layer to replace", at: model.range)
+        }
+        var r = session.rng.split()
+        labModel.module.replaceModule(at: path, with: Linear(old.inFeatures, classes, rng: &r))
+        return CommandResult(outputs: [.note("`\(name).\(path)` is now a fresh \(old.inFeatures)→\(classes) layer")])
+    }
+}

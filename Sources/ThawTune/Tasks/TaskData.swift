@@ -1,0 +1,61 @@
+import ThawData
+import ThawNN
+import ThawTensor
+
+/// Data a model trains or is scored on, with what the task implies: labelled examples
+/// (classification, cross-entropy over classes) or next-character windows (language
+/// modelling, cross-entropy that ignores padding). The one description of a task that the
+/// shell, pretraining and recipes all build their Learners from.
+public enum TaskData {
+    case examples(Dataset)
+    case sequences(SequenceData)
+
+    public var name: String {
+        switch self {
+        case let .examples(d): d.name
+        case let .sequences(s): s.name
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case let .examples(d): d.count
+        case let .sequences(s): s.count
+        }
+    }
+
+    /// True for next-character data, whose padding targets a loss must ignore.
+    public var isLanguageModelling: Bool { if case .sequences = self { true } else { false } }
+
+    /// The target value that does not count (padding in next-character data), if any.
+    public var ignoredTarget: Int? { isLanguageModelling ? Vocabulary.pad : nil }
+
+    /// Shuffled training batches, reshuffled every epoch; images changed at random when
+    /// `augment` is given (it applies to images only).
+    public func shuffled(size: Int, augment: Augment? = nil) -> BatchSource {
+        switch self {
+        case let .examples(d): augment.map { .shuffled(d, size: size, augment: $0) } ?? .shuffled(d, size: size)
+        case let .sequences(s): .shuffled(s, size: size)
+        }
+    }
+
+    /// Evaluation batches, in order.
+    public func inOrder(size: Int = 256) -> BatchSource {
+        switch self {
+        case let .examples(d): .inOrder(d, size: size)
+        case let .sequences(s): .inOrder(s, size: size)
+        }
+    }
+
+    /// The loss a model of this data trains on: cross-entropy, ignoring padding for text,
+    /// with each class's examples weighted by `classWeights` when given.
+    public func lossFunction(classWeights: [Float]? = nil) -> (Tensor, Batch) -> Tensor {
+        if let ignored = ignoredTarget { return { Loss.crossEntropy($0, $1.targets, ignoreIndex: ignored) } }
+        return { Loss.crossEntropy($0, $1.targets, classWeights: classWeights) }
+    }
+
+    /// A model's loss and accuracy on this data (padding ignored for next-character data).
+    public func evaluate(_ model: Module) -> Evaluation {
+        Evaluation.run(model, on: inOrder(), lossFunction: lossFunction(), ignoring: ignoredTarget)
+    }
+}
