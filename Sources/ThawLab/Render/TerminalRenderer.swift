@@ -35,7 +35,7 @@ public struct TerminalRenderer: Sendable {
 
     /// One output.
     public func render(_ output: Output) -> String {
-        switch output {
+        switch output.withVisibleControlCharacters {
         case .text(let s), .preformatted(let s):
             return s
         case .table(let table):
