@@ -11,17 +11,19 @@ extension Session {
         if let target = c.value("into") {
             guard let file = source.string else { throw LabError("`load … into` needs a quoted file name", at: source.range) }
             let (_, model) = try self.model(target)
-            do { try Checkpoint.loadWeights(into: model.module, from: URL(fileURLWithPath: file)) } catch {
+            let url = try self.file(file, for: .read, at: source.range)
+            do { try Checkpoint.loadWeights(into: model.module, from: url) } catch {
                 throw LabError("\(error)", at: source.range)
             }
             return Result(outputs: [.note("loaded the weights of \(file) into `\(target)`")])
         }
         if let file = source.string {
+            let url = try self.file(file, for: .read, at: source.range)
             do {
                 if file.hasSuffix(".txt") || file.hasSuffix(".txt.gz") {
-                    return Result(items: [.data(.sequences(try TextImport.load(URL(fileURLWithPath: file))))])
+                    return Result(items: [.data(.sequences(try TextImport.load(url)))])
                 }
-                return Result(items: [.data(.examples(try CSVImport.load(URL(fileURLWithPath: file))))])
+                return Result(items: [.data(.examples(try CSVImport.load(url)))])
             } catch {
                 throw LabError("\(error)", at: source.range)
             }

@@ -36,7 +36,7 @@ extension Session {
             throw LabError("`save` needs a model and a quoted file name: `save net \"runs/net.safetensors\"`", at: c.range)
         }
         let (name, model) = try self.model(v)
-        let url = URL(fileURLWithPath: file)
+        let url = try self.file(file, for: c.flag("peft") ? .writeFolder : .write, at: c.value("file")?.range)
         do {
             if c.flag("peft") {
                 try AdapterFiles.savePEFT(model.module, to: url)

@@ -7,7 +7,7 @@ extension Session {
         guard let file = c.value("file")?.string else {
             throw LabError("`export` needs a quoted file name ending in .ipynb or .md", at: c.range)
         }
-        let url = URL(fileURLWithPath: file)
+        let url = try self.file(file, for: .write, at: c.value("file")?.range)
         do {
             switch url.pathExtension {
             case "ipynb": try Notebook.write(transcript, to: url)
@@ -15,7 +15,7 @@ extension Session {
             default: throw LabError("export to a `.ipynb` notebook or a `.md` file, not `.\(url.pathExtension)`", at: c.value("file")?.range)
             }
         } catch let e as LabError { throw e } catch {
-            throw LabError("could not write \(file): \(error.localizedDescription)", at: c.value("file")?.range)
+            throw LabError("\(error)", at: c.value("file")?.range)
         }
         return Result(outputs: [.note("wrote the session (\(transcript.cells.count) cells) to \(file)")])
     }
