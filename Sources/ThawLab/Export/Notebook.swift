@@ -71,8 +71,11 @@ public enum Notebook {
     }
 
     static func outputs(_ outputs: [Output]) -> [NotebookJSON] {
-        let plain = TerminalRenderer(style: .plain)
-        let colored = TerminalRenderer(style: TerminalStyle(color: true))
+        // A notebook keeps the outputs' bytes (JSON escapes them; Jupyter draws them itself).
+        var plain = TerminalRenderer(style: .plain)
+        plain.escapesControlCharacters = false
+        var colored = TerminalRenderer(style: TerminalStyle(color: true))
+        colored.escapesControlCharacters = false
         var result: [NotebookJSON] = []
         var stdout = ""
         func flush() {

@@ -24,6 +24,9 @@ final class GradingSandbox {
 
     init(limits: SandboxLimits) throws {
         self.limits = limits
+        // A child that dies before reading its answer closes the pipe; the write must fail
+        // with EPIPE, not kill the grader (and a closed stdout becomes exit 1, not a signal).
+        signal(SIGPIPE, SIG_IGN)
         var template = Array((NSTemporaryDirectory() + "/thaw-grade-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw GradingError("cannot make a scratch folder: \(SafeWrite.describe(errno))") }
         scratch = URL(fileURLWithPath: String(cString: made), isDirectory: true)
@@ -107,8 +110,12 @@ final class GradingSandbox {
         }
         let signal = process.terminationStatus
         switch signal {
-        case SIGXCPU, SIGKILL:
+        case SIGXCPU:
             return AttemptOutcome(passed: false, report: "stopped: the answer used up its \(cpu) (a training run too long?); this exercise scores 0")
+        case SIGKILL:
+            // The hard CPU limit, a second after SIGXCPU was ignored, or the machine's OOM killer.
+            return AttemptOutcome(passed: false, report: "stopped: the answer was killed, having used up its \(cpu) "
+                                  + "or the machine's memory; this exercise scores 0")
         default:
             return AttemptOutcome(passed: false, report: "stopped: thaw crashed while running the answer (signal \(signalName(signal))); "
                                   + "this often means it needed more than the \(limits.memoryMB) MB of memory allowed. "
