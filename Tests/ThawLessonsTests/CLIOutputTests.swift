@@ -49,4 +49,14 @@ import ThawLessons
         let device = try ThawBinary.run(["grade", dir + "/student", "--output", "/dev/null"], stdout: .file(dir + "/o.txt"), in: dir, environment: env)
         #expect(device.status == 73 && device.stderr.contains("character device"), "\(device.stderr)")
     }
+
+    @Test func runShowsEscapesInTheCommandsItEchoes() throws {
+        let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "seed 1 # \u{1B}]0;pwned\u{07}\n".write(toFile: dir + "/x.thaw", atomically: true, encoding: .utf8)
+        let run = try ThawBinary.run(["run", dir + "/x.thaw"], stdout: .file(dir + "/out.txt"), in: dir)
+        let out = try String(contentsOfFile: dir + "/out.txt", encoding: .utf8)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!out.contains("\u{1B}") && out.contains("\\x1B]0;pwned"), "\(out)")
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ThawData
+import ThawLang
 
 /// Reading a student's answer file without trusting it: `thaw grade` runs on folders from
 /// strangers, so an answer may be a symlink to `/etc/shadow`, a FIFO, 100 MB of text or
@@ -56,7 +57,8 @@ extension AnswerStore {
             let lesson = lessons.first { $0.id == lessonFolder }
             for file in files.sorted() where file.hasSuffix(".thaw") {
                 let id = String(file.dropLast(".thaw".count))
-                if lesson?.exercise(id) == nil { stray.append("\(lessonFolder)/\(file)") }
+                // Names come from a stranger's folder: shown, never obeyed, by a terminal.
+                if lesson?.exercise(id) == nil { stray.append(ControlCharacters.visible("\(lessonFolder)/\(file)")) }
             }
         }
         return stray
