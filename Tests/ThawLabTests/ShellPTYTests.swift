@@ -146,6 +146,21 @@ struct ShellPTYTests {
         #expect(saved.contains("before-quitting"))
     }
 
+    @Test("history is written when THAW_HOME names folders that do not exist yet")
+    func historyMakesItsFolders() throws {
+        let home = try TemporaryHome()
+        let nested = home.path + "/not/yet/thaw"
+        let shell = try ShellSession(home: home, environment: ["THAW_HOME": nested])
+        try shell.type("echo into-new-folders\r")
+        try shell.expectOutputLine("into-new-folders")
+        try shell.expectPrompt()
+        // Written after every line, not only on exit.
+        let saved = try String(contentsOfFile: nested + "/history", encoding: .utf8)
+        #expect(saved.contains("into-new-folders"))
+        try shell.type("\u{04}")
+        #expect(try shell.terminal.waitForExit() == 0)
+    }
+
     // MARK: Colour
 
     @Test("colour on a terminal; none with NO_COLOR or TERM=dumb",

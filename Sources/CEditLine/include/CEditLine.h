@@ -59,4 +59,9 @@ int thaw_peek_sigint(void);
 /// tell that a command was interrupted even after the command consumed the flag.
 int thaw_sigint_count(void);
 
+/// Flushes stdio's stdout; returns the errno of a failed write since the start (0 if none).
+/// Here because Swift 6 rejects the C global `stdout` as shared mutable state, and `print`
+/// writes through it: a write that failed sets only the stream's error flag.
+int thaw_finish_stdout(void);
+
 #endif

@@ -11,18 +11,24 @@
 /// blocks use a Huffman code defined by the standard; "dynamic" blocks first send their own code
 /// lengths, themselves Huffman-coded. gzip wraps one such stream with a header and a CRC-32.
 package enum Inflate {
+    /// The most bytes a file may inflate to. Thaw's data are small (the shipped digits inflate
+    /// to under 1 MB), and DEFLATE can expand about 1000-fold, so a 200 KB "gzip bomb" would
+    /// otherwise take gigabytes of memory before anything could object.
+    package static let outputLimit = 64 << 20
+
     /// Decompresses a gzip file's bytes (one or more concatenated members), checking each
     /// member's CRC-32 and length, so a damaged file is reported rather than half-read.
-    package static func gunzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    /// Stops with an error once the output would pass `limit` bytes.
+    package static func gunzip(_ bytes: [UInt8], limit: Int = outputLimit) throws -> [UInt8] {
         var output: [UInt8] = []
         // The last four bytes are the (last member's) uncompressed size mod 2^32: a good hint,
         // capped so that a damaged size field cannot ask for gigabytes up front.
-        if bytes.count >= 18 { output.reserveCapacity(min(Int(readLE32(bytes, bytes.count - 4)), 32 * bytes.count)) }
+        if bytes.count >= 18 { output.reserveCapacity(min(Int(readLE32(bytes, bytes.count - 4)), 32 * bytes.count, limit)) }
         var start = 0
         repeat {
             let body = try skipGzipHeader(bytes, at: start)
             let memberStart = output.count
-            let end = try inflate(bytes, from: body, into: &output)
+            let end = try inflate(bytes, from: body, into: &output, limit: limit)
             guard end + 8 <= bytes.count else { throw InflateError("truncated gzip trailer") }
             let crc = crc32(output[memberStart...])
             guard crc == readLE32(bytes, end) else { throw InflateError("CRC-32 mismatch: the data is damaged") }
@@ -37,9 +43,9 @@ package enum Inflate {
     }
 
     /// Decompresses a raw DEFLATE stream.
-    package static func inflate(_ bytes: [UInt8]) throws -> [UInt8] {
+    package static func inflate(_ bytes: [UInt8], limit: Int = outputLimit) throws -> [UInt8] {
         var output: [UInt8] = []
-        _ = try inflate(bytes, from: 0, into: &output)
+        _ = try inflate(bytes, from: 0, into: &output, limit: limit)
         return output
     }
 
@@ -79,19 +85,21 @@ package enum Inflate {
 
     /// Inflates the stream starting at byte `start`, appending to `output`; returns the index of
     /// the first byte after the stream (blocks end on a bit, the stream on the next byte).
-    static func inflate(_ bytes: [UInt8], from start: Int, into output: inout [UInt8]) throws -> Int {
+    static func inflate(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], limit: Int) throws -> Int {
         var bits = BitReader(bytes, from: start)
         var isFinal = false
         while !isFinal {
             isFinal = try bits.read(1) == 1
             switch try bits.read(2) {
             case 0: try storedBlock(&bits, &output)
-            case 1: try codedBlock(&bits, &output, literals: fixedLiterals, distances: fixedDistances)
+            case 1: try codedBlock(&bits, &output, literals: fixedLiterals, distances: fixedDistances, limit: limit)
             case 2:
                 let (literals, distances) = try readDynamicCodes(&bits)
-                try codedBlock(&bits, &output, literals: literals, distances: distances)
+                try codedBlock(&bits, &output, literals: literals, distances: distances, limit: limit)
             default: throw InflateError("invalid block type 3")
             }
+            // A stored block adds at most 64 KB, a coded one is checked as it goes.
+            if output.count > limit { throw tooLarge(limit) }
         }
         return try bits.endOfStream()
     }
@@ -118,8 +126,10 @@ package enum Inflate {
     /// Decodes symbols until end-of-block: literals are appended, length/distance pairs copy
     /// earlier output forward (byte by byte, because a copy may overlap its own output).
     static func codedBlock(_ bits: inout BitReader, _ output: inout [UInt8],
-                           literals: HuffmanCode, distances: HuffmanCode) throws {
+                           literals: HuffmanCode, distances: HuffmanCode, limit: Int) throws {
         while true {
+            // One comparison per symbol: a back-reference adds at most 258 bytes.
+            if output.count > limit { throw tooLarge(limit) }
             let symbol = try bits.decode(literals)
             if symbol < 256 { output.append(UInt8(symbol)); continue }
             if symbol == 256 { return }
@@ -133,6 +143,10 @@ package enum Inflate {
             var from = output.count - distance
             for _ in 0..<length { output.append(output[from]); from += 1 }
         }
+    }
+
+    static func tooLarge(_ limit: Int) -> InflateError {
+        InflateError("it inflates to more than \(limit >> 20) MB, more than Thaw reads (is it a compressed bomb?)")
     }
 
     /// The code-length alphabet's lengths arrive in this order (rarely used lengths last).

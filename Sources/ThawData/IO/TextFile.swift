@@ -11,10 +11,11 @@ enum TextFile {
             throw DataError(.notFound, file: path, "no such file")
         }
         guard !isDirectory.boolValue else { throw DataError(.unreadable, file: path, "is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(.unreadable, file: path, "could not be read (check its permissions)")
+        let raw: [UInt8]
+        // The same cap as what a gzip file may inflate to: one limit for how much text Thaw takes.
+        do { raw = try SafeRead.bytes(of: path, limit: Inflate.outputLimit) } catch {
+            throw DataError(.unreadable, file: path, error.reason)
         }
-        let raw = [UInt8](data)
         guard Inflate.isGzip(raw) else { return raw }
         do { return try Inflate.gunzip(raw) } catch let error as InflateError {
             throw DataError(.corrupt, file: path, "not a valid gzip file: \(error)")

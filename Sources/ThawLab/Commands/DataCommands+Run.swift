@@ -10,17 +10,19 @@ extension LoadCommand: LabCommand {
         if let target = into {
             guard let file = source.string else { throw LabError("`load … into` needs a quoted file name", at: source.range) }
             let (_, model) = try session.model(target)
-            do { try Checkpoint.loadWeights(into: model.module, from: URL(fileURLWithPath: file)) } catch {
+            let url = try session.file(file, for: .read, at: source.range)
+            do { try Checkpoint.loadWeights(into: model.module, from: url) } catch {
                 throw LabError("\(error)", at: source.range)
             }
             return CommandResult(outputs: [.note("loaded the weights of \(file) into `\(target)`")])
         }
         if let file = source.string {
+            let url = try session.file(file, for: .read, at: source.range)
             do {
                 if file.hasSuffix(".txt") || file.hasSuffix(".txt.gz") {
-                    return CommandResult(items: [.data(.sequences(try TextImport.load(URL(fileURLWithPath: file))))])
+                    return CommandResult(items: [.data(.sequences(try TextImport.load(url)))])
                 }
-                return CommandResult(items: [.data(.examples(try CSVImport.load(URL(fileURLWithPath: file))))])
+                return CommandResult(items: [.data(.examples(try CSVImport.load(url)))])
             } catch {
                 throw LabError("\(error)", at: source.range)
             }

@@ -33,7 +33,7 @@ extension RestoreCommand: LabCommand {
 extension SaveCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         let (name, labModel) = try session.model(model)
-        let url = URL(fileURLWithPath: file)
+        let url = try session.file(file, for: peft ? .writeFolder : .write, at: $file.range)
         do {
             if peft {
                 try AdapterFiles.savePEFT(labModel.module, to: url)

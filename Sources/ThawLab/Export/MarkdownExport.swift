@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 
 /// A transcript as Markdown: prose as is, each command in a ```` ```thaw ```` fence, its text
 /// outputs (messages, metrics, checks, errors, notes) in a ```` ```text ```` fence as the
@@ -68,12 +69,11 @@ public enum MarkdownExport {
         let name = url.deletingPathExtension().lastPathComponent
         let document = render(transcript, name: name, inlinePlots: inlinePlots)
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(document.markdown.utf8).write(to: url, options: .atomic)
+        try SafeWrite.write(document.markdown, to: url)
         var written = [url]
         for file in document.files {
             let fileURL = folder.appendingPathComponent(file.name)
-            try Data(file.contents.utf8).write(to: fileURL, options: .atomic)
+            try SafeWrite.write(file.contents, to: fileURL)
             written.append(fileURL)
         }
         return written

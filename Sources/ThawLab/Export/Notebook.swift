@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 
 /// A transcript as a Jupyter notebook (nbformat 4.5).
 ///
@@ -35,9 +36,8 @@ public enum Notebook {
 
     /// Writes the notebook to `url` (UTF-8), replacing any file there.
     public static func write(_ transcript: Transcript, to url: URL) throws {
-        // Make the folder a learner names (`--notebook runs/lesson4.ipynb`), as `save` does.
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(render(transcript).utf8).write(to: url, options: .atomic)
+        // SafeWrite makes the folder a learner names (`--notebook runs/lesson4.ipynb`), as `save` does.
+        try SafeWrite.write(render(transcript), to: url)
     }
 
     /// A valid nbformat 4.5 cell id (1–64 of `[a-zA-Z0-9-_]`), the same for the same cell at
@@ -71,8 +71,11 @@ public enum Notebook {
     }
 
     static func outputs(_ outputs: [Output]) -> [NotebookJSON] {
-        let plain = TerminalRenderer(style: .plain)
-        let colored = TerminalRenderer(style: TerminalStyle(color: true))
+        // A notebook keeps the outputs' bytes (JSON escapes them; Jupyter draws them itself).
+        var plain = TerminalRenderer(style: .plain)
+        plain.escapesControlCharacters = false
+        var colored = TerminalRenderer(style: TerminalStyle(color: true))
+        colored.escapesControlCharacters = false
         var result: [NotebookJSON] = []
         var stdout = ""
         func flush() {

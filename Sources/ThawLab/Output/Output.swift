@@ -1,3 +1,5 @@
+import ThawLang
+
 /// What a command produces, as data rather than text, so that each renderer (the terminal,
 /// Markdown, a Jupyter notebook, SVG) can draw it its own way.
 public enum Output: Sendable, Equatable {
@@ -136,5 +138,26 @@ public struct Transcript: Sendable, Equatable {
     public init(title: String, cells: [Cell] = []) {
         self.title = title
         self.cells = cells
+    }
+}
+
+extension Output {
+    /// The output with control characters in its text made visible (`ControlCharacters`):
+    /// what the renderers draw, since notes, errors and tables quote names and file names.
+    public var withVisibleControlCharacters: Output {
+        let v = ControlCharacters.visible
+        switch self {
+        case let .text(s): return .text(v(s))
+        case let .preformatted(s): return .preformatted(v(s))
+        case let .note(s): return .note(v(s))
+        case let .error(s): return .error(v(s))
+        case var .table(t):
+            t.title = t.title.map(v)
+            t.columns = t.columns.map(v)
+            t.rows = t.rows.map { $0.map(v) }
+            t.footer = t.footer.map { $0.map(v) }
+            return .table(t)
+        default: return self
+        }
     }
 }

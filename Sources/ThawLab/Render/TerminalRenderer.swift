@@ -6,6 +6,10 @@
 /// The result has no trailing newline (print it with `print`).
 public struct TerminalRenderer: Sendable {
     public var style: TerminalStyle
+    /// Whether control characters in the outputs' text are shown as escapes (`ControlCharacters`)
+    /// rather than sent to the terminal. Off only where the text is not headed for a terminal
+    /// and must keep its bytes (a notebook's stream output).
+    public var escapesControlCharacters = true
 
     public init(style: TerminalStyle = .plain) {
         self.style = style
@@ -35,7 +39,7 @@ public struct TerminalRenderer: Sendable {
 
     /// One output.
     public func render(_ output: Output) -> String {
-        switch output {
+        switch escapesControlCharacters ? output.withVisibleControlCharacters : output {
         case .text(let s), .preformatted(let s):
             return s
         case .table(let table):

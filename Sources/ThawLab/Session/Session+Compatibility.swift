@@ -28,8 +28,8 @@ extension Session {
             if d.classCount > outputs {
                 throw LabError("`\(d.name)` has \(d.classCount) classes but the model has \(outputs) outputs: `head MODEL \(d.classCount)` gives it a new head", at: range)
             }
-        case .sequences:
-            break
+        case let .sequences(s):
+            try checkContext(module, s, at: range)
         }
     }
 

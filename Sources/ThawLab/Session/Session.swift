@@ -30,6 +30,8 @@ public final class Session {
     public internal(set) var quitRequested = false
     /// Whether progress lines may be drawn on standard error (a terminal).
     public var showProgress = false
+    /// Which files commands may read and write; the grader confines them (`FileAccess.swift`).
+    public var fileAccess: FileAccessPolicy = .unrestricted
     /// Commands ThawLab does not handle itself (`lessons`, `next`, `hint`, `check`): the
     /// lesson layer installs a handler; without one they explain that no lesson is open.
     public var externalCommand: ((Statement) -> [Output]?)?

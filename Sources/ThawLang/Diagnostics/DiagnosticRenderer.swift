@@ -37,10 +37,10 @@ public struct DiagnosticRenderer: Sendable {
         var lines = [header(diagnostic, in: source)]
         lines += excerpt(diagnostic.range, in: source)
         if let suggestion = diagnostic.suggestion {
-            lines.append(style(suggestion.message, .suggestion))
+            lines.append(style(ControlCharacters.visible(suggestion.message), .suggestion))
         }
         for note in diagnostic.notes {
-            lines.append(style("note: " + note.message, .note))
+            lines.append(style("note: " + ControlCharacters.visible(note.message), .note))
             if let range = note.range, range != diagnostic.range {
                 lines += excerpt(range, in: source)
             }
@@ -63,7 +63,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         let severity = diagnostic.severity.rawValue + ":"
         return (location.isEmpty ? "" : style(location, .location))
-            + style(severity, .severity(diagnostic.severity)) + " " + style(diagnostic.message, .message)
+            + style(severity, .severity(diagnostic.severity)) + " " + style(ControlCharacters.visible(diagnostic.message), .message)
     }
 
     /// The source line, indented two spaces, and the caret line under it. A range that

@@ -25,6 +25,11 @@ public struct ExerciseResult: Sendable, Equatable {
     /// A plain-text account for reports: each check with its numbers, then the hint.
     public var report: String {
         var lines: [String] = setupFailures.map { "the lesson failed before this exercise: \($0)" }
+        // The answer's own errors (a typo, a refused path): every line runs regardless, so
+        // without these the student would see only the check that then failed.
+        for run in answerRuns {
+            for case let .error(text) in run.entry.outputs { lines.append("answer line \(run.unit.line): \(text)") }
+        }
         for output in checkOutputs {
             switch output {
             case let .check(c):

@@ -28,7 +28,7 @@ extension GradeReport {
         }
         let root: [String: Any] = [
             "score": score,
-            "output": "\(score) of \(maxScore) exercises solved",
+            "output": (["\(score) of \(maxScore) exercises solved"] + notes).joined(separator: "\n"),
             "visibility": "visible",
             "stdout_visibility": "hidden",
             "tests": tests,
@@ -53,7 +53,7 @@ extension GradeReport {
                 if e.passed {
                     lines.append(open + "/>")
                 } else {
-                    let message = e.result == nil ? "no answer" : firstFailure(e) ?? "the check did not pass"
+                    let message = !e.answered ? "no answer" : firstFailure(e) ?? "the check did not pass"
                     lines.append(open + ">")
                     lines.append("      <failure message=\"\(xml(message))\">\(xml(e.output))</failure>")
                     lines.append("    </testcase>")
@@ -71,13 +71,18 @@ extension GradeReport {
         for e in exercises {
             lines.append("\(e.passed ? "✓" : "✗") \(e.name)")
             if !e.passed { lines += e.output.split(separator: "\n").map { "    " + $0 } }
+            // A pass can still hide mistakes (a typo, a refused file): the student should see them.
+            else { lines += e.output.split(separator: "\n").filter { $0.hasPrefix("answer line") }.map { "    " + $0 } }
         }
+        lines += notes.map { "note: " + $0 }
         lines.append("score: \(score)/\(maxScore)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func firstFailure(_ e: GradedExercise) -> String? {
-        e.result?.report.split(separator: "\n").first { $0.hasPrefix("✗") || $0.hasPrefix("error") || $0.hasPrefix("the lesson") }.map(String.init)
+        e.output.split(separator: "\n").first {
+            $0.hasPrefix("✗") || $0.hasPrefix("error") || $0.hasPrefix("the lesson") || $0.hasPrefix("answer line") || $0.hasPrefix("not graded") || $0.hasPrefix("stopped")
+        }.map(String.init)
     }
 
     private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }

@@ -126,7 +126,7 @@ public final class LessonGuide {
     /// Saves progress; a failure to write is said once per line, never fatal.
     func saveProgress() {
         do { try progress.save(to: home) } catch {
-            show(.note("could not save progress to \(Progress.file(in: home).path): \(error.localizedDescription)"))
+            show(.note("could not save progress: \(error)"))
         }
     }
 }

@@ -5,7 +5,9 @@ extension Lesson {
     /// gives the lesson its number and slug. Throws every problem found, with lines.
     public static func parse(_ text: String, fileName: String) throws(LessonError) -> Lesson {
         var parser = LessonParser(file: fileName)
-        let lesson = parser.parse(text)
+        // A file saved on Windows ends its lines with CRLF; the `\r` would otherwise stick to
+        // every line and the front matter's `---` would not be recognised.
+        let lesson = parser.parse(text.replacingOccurrences(of: "\r\n", with: "\n"))
         if !parser.problems.isEmpty { throw LessonError(parser.problems) }
         return lesson
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 
 /// A folder of a learner's answers: `LESSON-ID/EXERCISE-ID.thaw`, commands one a line.
 ///
@@ -19,8 +20,7 @@ public struct AnswerStore: Sendable {
 
     public func save(_ answer: String, lesson: String, exercise: String) throws {
         let url = file(lesson: lesson, exercise: exercise)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = answer.hasSuffix("\n") || answer.isEmpty ? answer : answer + "\n"
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try SafeWrite.write(text, to: url)
     }
 }

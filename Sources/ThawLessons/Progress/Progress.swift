@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 
 /// A learner's progress through the lessons, saved as `$THAW_HOME/progress.json`.
 ///
@@ -52,10 +53,9 @@ public struct Progress: Codable, Sendable, Equatable {
     /// Writes the progress to `home`, creating the folder; atomically, so an interrupted
     /// write leaves the previous file.
     public func save(to home: URL) throws {
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: Self.file(in: home), options: .atomic)
+        try SafeWrite.write(encoder.encode(self), to: Self.file(in: home))
     }
 
     /// The progress of one lesson (empty when it was never opened).

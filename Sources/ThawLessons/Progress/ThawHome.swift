@@ -7,9 +7,18 @@ import Foundation
 public enum ThawHome {
     public static let environmentVariable = "THAW_HOME"
 
-    public static var url: URL {
-        if let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty {
+    public static var url: URL { url(environment: ProcessInfo.processInfo.environment) }
+
+    /// `THAW_HOME`, else `$HOME/.thaw`, else `.thaw` in the account's home from the user
+    /// database. `$HOME` comes first because it is what the learner (or a test, or a second
+    /// learner sharing the account) set; Foundation's `homeDirectoryForCurrentUser` reads
+    /// the user database on Linux and ignores it. Writers create the folder when needed.
+    public static func url(environment: [String: String]) -> URL {
+        if let path = environment[environmentVariable], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".thaw", isDirectory: true)
         }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".thaw", isDirectory: true)
     }

@@ -83,6 +83,15 @@ public enum Checkpoint {
         for (path, p) in named where tensors[path]!.shape != p.shape {
             throw LoadError(file: file, problem: "`\(path)` is \(tensors[path]!.shape) in the file but \(p.shape) in the model")
         }
+        for (path, _) in named {
+            let entry = tensors[path]!
+            guard entry.isFloat else {
+                throw LoadError(file: file, problem: "`\(path)` holds \(entry.dtype) integers, not floating-point weights")
+            }
+            if let i = entry.values.firstIndex(where: { !$0.isFinite }) {
+                throw LoadError(file: file, problem: "`\(path)` holds \(entry.values[i].isNaN ? "nan" : entry.values[i] > 0 ? "inf" : "-inf") at index \(i): weights must be finite numbers")
+            }
+        }
         for (path, p) in named { p.data = tensors[path]!.values }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 
 /// The safetensors file format (Hugging Face), which PyTorch, PEFT and Python's `safetensors`
 /// read: an 8-byte little-endian header length N, N bytes of JSON describing each tensor
@@ -9,10 +10,16 @@ public enum SafeTensors {
     public struct Entry: Equatable, Sendable {
         public var shape: [Int]
         public var values: [Float]
-        public init(shape: [Int], values: [Float]) {
+        /// The type the file stored (`F32`, `I64`…): integers are not weights.
+        public var dtype: String
+        public init(shape: [Int], values: [Float], dtype: String = "F32") {
             self.shape = shape
             self.values = values
+            self.dtype = dtype
         }
+
+        /// Whether the file stored floating-point numbers.
+        public var isFloat: Bool { dtype.hasPrefix("F") || dtype == "BF16" }
     }
 
     /// What can go wrong reading a file; each names the file and the problem.
@@ -49,26 +56,22 @@ public enum SafeTensors {
         return out
     }
 
-    /// Writes atomically: to a temporary file beside `url`, then renamed over it, so a crash
-    /// never leaves a half-written checkpoint.
+    /// Writes atomically with `SafeWrite`: a crash never leaves a half-written checkpoint,
+    /// and only a regular file (or nothing) is ever replaced.
     public static func write(_ tensors: [String: Entry], metadata: [String: String] = [:], to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try encode(tensors, metadata: metadata).write(to: temp)
-        if rename(temp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temp)
-            throw FormatError(file: url.path, problem: "could not move the temporary file into place (errno \(errno))")
-        }
+        try SafeWrite.write(encode(tensors, metadata: metadata), to: url)
     }
 
     /// Reads a file; F32, F64, F16, BF16, I64 and I32 tensors are converted to Float32.
     public static func read(_ url: URL) throws -> (tensors: [String: Entry], metadata: [String: String]) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw FormatError(file: url.path, problem: "cannot read it (\(error.localizedDescription))")
-        }
+        // A FileReadError says the path and the reason in words.
+        let data = Data(try SafeRead.bytes(of: url.path, limit: sizeLimit))
         return try decode(data, file: url.path)
     }
+
+    /// The largest file read: well above any checkpoint of a model Thaw can build, well
+    /// below what would strain the machine.
+    public static let sizeLimit = 1 << 30
 
     public static func decode(_ data: Data, file: String = "<memory>") throws -> (tensors: [String: Entry], metadata: [String: String]) {
         func fail(_ problem: String) -> FormatError { FormatError(file: file, problem: problem) }
@@ -81,6 +84,7 @@ public enum SafeTensors {
         }
         let base = 8 + Int(n), available = data.count - base
         var tensors: [String: Entry] = [:], metadata: [String: String] = [:]
+        var spans: [(range: Range<Int>, name: String)] = []
         for (name, value) in header {
             if name == "__metadata__" {
                 guard let m = value as? [String: String] else { throw fail("__metadata__ must map strings to strings") }
@@ -88,20 +92,62 @@ public enum SafeTensors {
                 continue
             }
             guard let info = value as? [String: Any], let dtype = info["dtype"] as? String,
-                  let shape = (info["shape"] as? [NSNumber])?.map(\.intValue),
-                  let offsets = (info["data_offsets"] as? [NSNumber])?.map(\.intValue), offsets.count == 2 else {
+                  let shapeNumbers = info["shape"] as? [NSNumber],
+                  let offsetNumbers = info["data_offsets"] as? [NSNumber], offsetNumbers.count == 2 else {
                 throw fail("tensor `\(name)` lacks dtype, shape or data_offsets")
             }
             guard let width = byteWidth[dtype] else { throw fail("tensor `\(name)` has dtype \(dtype), which Thaw cannot read") }
-            let count = shape.reduce(1, *)
-            guard shape.allSatisfy({ $0 >= 0 }), offsets[0] >= 0, offsets[1] <= available,
-                  offsets[1] - offsets[0] == count * width else {
+            guard let shape = shapeNumbers.map(exactInt) as? [Int], shape.allSatisfy({ $0 >= 0 }) else {
+                throw fail("tensor `\(name)`: its shape \(shapeNumbers) must be whole numbers, none negative")
+            }
+            guard let offsets = offsetNumbers.map(exactInt) as? [Int], offsets[0] >= 0, offsets[0] <= offsets[1] else {
+                throw fail("tensor `\(name)`: its data_offsets \(offsetNumbers) must be two whole numbers, start ≤ end, none negative")
+            }
+            // Checked arithmetic throughout: a header is untrusted, and an overflow traps.
+            guard let count = elementCount(shape), let bytes = multiplied(count, width) else {
+                throw fail("tensor `\(name)`: shape \(shape) is far larger than any file")
+            }
+            guard offsets[1] <= available, offsets[1] - offsets[0] == bytes else {
                 throw fail("tensor `\(name)`: offsets \(offsets) do not fit shape \(shape) of \(dtype) in \(available) data bytes")
             }
-            let bytes = data.subdata(in: (base + offsets[0])..<(base + offsets[1]))
-            tensors[name] = Entry(shape: shape, values: convert(bytes, dtype: dtype, count: count))
+            spans.append((offsets[0]..<offsets[1], name))
+            let slice = data.subdata(in: (base + offsets[0])..<(base + offsets[1]))
+            tensors[name] = Entry(shape: shape, values: convert(slice, dtype: dtype, count: count), dtype: dtype)
+        }
+        spans.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        for (a, b) in zip(spans, spans.dropFirst()) where a.range.overlaps(b.range) {
+            throw fail("tensors `\(a.name)` and `\(b.name)` overlap in the data (bytes \(a.range) and \(b.range))")
         }
         return (tensors, metadata)
+    }
+
+    /// The number as an Int when it is a whole number that fits; nil for 1.5, 1e300, or
+    /// anything an Int cannot hold (NSNumber's `intValue` would silently truncate).
+    static func exactInt(_ number: NSNumber) -> Int? {
+        let type = String(cString: number.objCType)
+        if type == "d" || type == "f" {
+            let d = number.doubleValue
+            guard d.rounded() == d, let i = Int(exactly: d) else { return nil }
+            return i
+        }
+        let i = number.int64Value
+        // Large unsigned values wrap to negative here; they are refused as negative.
+        guard number.compare(NSNumber(value: i)) == .orderedSame else { return nil }
+        return Int(i)
+    }
+
+    static func elementCount(_ shape: [Int]) -> Int? {
+        var count = 1
+        for d in shape {
+            guard let c = multiplied(count, d) else { return nil }
+            count = c
+        }
+        return count
+    }
+
+    static func multiplied(_ a: Int, _ b: Int) -> Int? {
+        let (r, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : r
     }
 
     static let byteWidth = ["F32": 4, "F64": 8, "F16": 2, "BF16": 2, "I64": 8, "I32": 4]

@@ -50,6 +50,8 @@ public final class Learner {
     /// epoch's batches were drawn: with `step`, all a checkpoint needs to resume exactly.
     public internal(set) var batchInEpoch = 0
     public internal(set) var epochStartRNG = RNG(seed: 0)
+    /// The weights from before the last update, to go back to if the loss stops being finite.
+    var divergence = DivergenceGuard()
 
     /// Where the run is now, for a checkpoint.
     public var position: TrainingPosition {
@@ -92,6 +94,7 @@ public final class Learner {
         step = resume?.step ?? 0
         stopReason = nil
         model.train()
+        divergence.watch(model)
         fire(.beforeFit)
         epochLoop: for e in (resume?.epoch ?? 0)..<epochs {
             epoch = e
@@ -111,6 +114,12 @@ public final class Learner {
             fire(.afterEpoch)
             if stopReason != nil || step >= totalSteps { break epochLoop }
         }
+        // The last update's weights had no loss computed from them: check them once.
+        if stopReason == nil, let (path, value) = divergence.firstNonFinite() {
+            let undone = divergence.restore() ? ", so that update is undone" : ""
+            requestStop(.diverged("the loss became nan after the last step: step \(step)'s update made `\(path)` "
+                                  + "\(DivergenceGuard.describe(value)) (the learning rate is probably too high)\(undone)"))
+        }
         model.eval()
         fire(.afterFit)
     }
@@ -125,9 +134,14 @@ public final class Learner {
         fire(.afterLoss)
         let value = loss!.item
         if !value.isFinite {
-            requestStop(.diverged(step: step + 1, loss: value))
+            // The weights that gave this loss are the bad ones: undo the update that made them.
+            let what = divergence.diagnosis(afterStep: step)
+            let undone = divergence.restore() ? ", so that update is undone" : ""
+            requestStop(.diverged("the loss became \(DivergenceGuard.describe(value)) at step \(step + 1): \(what) "
+                                  + "(the learning rate is probably too high)\(undone)"))
             return
         }
+        divergence.remember()
         loss!.backward()
         fire(.afterBackward)
         optimizer.step()

@@ -3,8 +3,9 @@
 public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     /// The shell's Ctrl-C (or another interrupt check) asked to stop.
     case interrupted
-    /// The loss became NaN or infinite at this step; the step was not taken.
-    case diverged(step: Int, loss: Float)
+    /// The loss or the weights became NaN or infinite; the explanation names the step, the
+    /// layer and the value, and says which weights the model kept.
+    case diverged(String)
     /// Early stopping: the monitored metric had not improved on `bestEpoch`'s for `patience` epochs.
     case noImprovement(metric: String, bestEpoch: Int, patience: Int)
     /// A callback's own reason.
@@ -16,8 +17,7 @@ public enum StopReason: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .interrupted: "interrupted"
-        case let .diverged(step, loss):
-            "the loss became \(loss) at step \(step): the learning rate is probably too high"
+        case let .diverged(explanation): explanation
         case let .noImprovement(metric, bestEpoch, patience):
             "early stopping: no better \(metric) than epoch \(bestEpoch)'s for \(patience) epochs"
         case let .requested(reason): reason

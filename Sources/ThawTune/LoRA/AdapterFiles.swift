@@ -1,4 +1,5 @@
 import Foundation
+import ThawData
 import ThawNN
 import ThawTensor
 
@@ -39,7 +40,7 @@ public enum AdapterFiles {
         let (tensors, config) = try contents(of: model, baseModel: baseModel)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let json = try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted, .sortedKeys])
-        try json.write(to: directory.appendingPathComponent("adapter_config.json"), options: .atomic)
+        try SafeWrite.write(json, to: directory.appendingPathComponent("adapter_config.json"))
         try SafeTensors.write(tensors, metadata: ["format": "pt"], to: directory.appendingPathComponent("adapter_model.safetensors"))
     }
 

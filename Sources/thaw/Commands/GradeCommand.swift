@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ThawData
+import enum ThawLang.ControlCharacters
 import ThawLessons
 
 /// `thaw grade DIR`: grades a folder of answers for a course: Gradescope, JUnit or text.
@@ -9,6 +11,9 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade a folder of answers (LESSON-ID/EXERCISE-ID.thaw) against the lessons.",
         discussion: """
             Every exercise of the chosen lessons is one point; a missing answer scores 0. \
+            Each answer runs in a child process with a CPU and memory budget, reading and \
+            writing files only in a scratch folder; one that crashes or runs out scores 0 and \
+            the rest is graded. It is not a container: run graders in one anyway. \
             Gradescope: write results.json with --output /autograder/results/results.json. \
             Exits with 0 when the report was written, whatever the score.
             """)
@@ -25,36 +30,43 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .customLong("lesson"), help: "Grade only this lesson (number, id or name); repeatable.")
     var lessons: [String] = []
 
+    @Option(help: "CPU seconds each exercise may use, its lesson's replay included.")
+    var cpuSeconds: Int = SandboxLimits.defaultCPUSeconds
+
+    @Option(help: "Memory (MB of address space) each exercise may use.")
+    var memoryMb: Int = SandboxLimits.defaultMemoryMB
+
     func run() throws {
+        func fail(_ message: String, _ code: Int32) -> ExitCode {
+            FileHandle.standardError.write(Data("thaw: \(ControlCharacters.visible(message))\n".utf8))
+            return ExitCode(code)
+        }
+        guard cpuSeconds >= 1, memoryMb >= 256 else { throw fail("--cpu-seconds must be at least 1 and --memory-mb at least 256", 64) }
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            FileHandle.standardError.write(Data("thaw: \(directory) is not a folder\n".utf8))
-            throw ExitCode(64)
+            throw fail("\(directory) is not a folder", 64)
         }
+        if let output { do { try SafeWrite.checkTarget(output) } catch { throw fail(error.description, 73) } }
         let catalog = LessonCatalog.located()
         reportBrokenLessons(catalog)
+        let sandbox: GradingSandbox
+        do { sandbox = try GradingSandbox(limits: SandboxLimits(cpuSeconds: cpuSeconds, memoryMB: memoryMb)) } catch {
+            throw fail("\(error)", 71)
+        }
+        defer { sandbox.cleanUp() }
         var grader = Grader(catalog: catalog, answers: AnswerStore(folder: folder), only: lessons)
         grader.willGrade = { lesson, exercise in status("grading \(lesson.id)/\(exercise.id)…") }
+        grader.runAttempt = { lesson, exercise, answer in sandbox.run(lesson: lesson, exercise: exercise, answer: answer) }
         let report: GradeReport
-        do { report = try grader.grade() } catch {
-            FileHandle.standardError.write(Data("thaw: \(error)\n".utf8))
-            throw ExitCode(64)
-        }
+        do { report = try grader.grade() } catch { throw fail("\(error)", 64) }
         status("")
         let text = report.rendered(as: format)
         guard let output else {
-            print(text, terminator: "")
+            guard StandardOutput.write(text) else { throw fail("the report could not be written to standard output", 1) }
             return
         }
-        do {
-            let url = URL(fileURLWithPath: output)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            FileHandle.standardError.write(Data("thaw: cannot write \(output): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(73)
-        }
+        do { try SafeWrite.write(text, to: URL(fileURLWithPath: output)) } catch { throw fail(error.description, 73) }
     }
 }
 

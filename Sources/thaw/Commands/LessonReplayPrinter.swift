@@ -1,5 +1,6 @@
 import Foundation
 import ThawLab
+import enum ThawLang.ControlCharacters
 import ThawLessons
 
 /// Prints a lesson replay as it runs: the prose's headings, each command (with its line in
@@ -37,7 +38,7 @@ struct LessonReplayPrinter {
             // Headings only: the prose is for reading in the shell or on the page.
             for line in text.split(separator: "\n") where line.hasPrefix("#") { print("\n" + line) }
         case let .command(run):
-            print("\(run.unit.line)> \(run.unit.command)")
+            print("\(run.unit.line)> \(ControlCharacters.visible(run.unit.command))")
             let out = renderer.render(run.entry.outputs)
             if !out.isEmpty { print(out) }
         case let .prediction(prediction):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThawLab
+import enum ThawLang.ControlCharacters
 import ThawLessons
 
 /// `thaw run FILE`: replays a script of commands (or a lesson) and prints the transcript.
@@ -28,8 +29,9 @@ struct RunCommand: ParsableCommand {
     var markdown: String?
 
     func run() throws {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            FileHandle.standardError.write(Data("thaw: cannot read \(file)\n".utf8))
+        let text: String
+        do { text = try ScriptFile.read(file) } catch {
+            FileHandle.standardError.write(Data("thaw: \(ControlCharacters.visible(error.description))\n".utf8))
             throw ExitCode(64)
         }
         if file.hasSuffix(".md") {
@@ -50,7 +52,7 @@ struct RunCommand: ParsableCommand {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let entry = session.run(String(line))
-            print("\(number + 1)> \(line)")
+            print("\(number + 1)> \(ControlCharacters.visible(String(line)))")
             let out = renderer.render(entry.outputs)
             if !out.isEmpty { print(out) }
             if entry.failed { failed = true }
@@ -66,7 +68,7 @@ struct RunCommand: ParsableCommand {
             if let notebook { try Notebook.write(transcript, to: URL(fileURLWithPath: notebook)) }
             if let markdown { try MarkdownExport.write(transcript, to: URL(fileURLWithPath: markdown)) }
         } catch {
-            FileHandle.standardError.write(Data("thaw: could not write the export: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("thaw: could not write the export: \(ControlCharacters.visible("\(error)"))\n".utf8))
             throw ExitCode(64)
         }
     }

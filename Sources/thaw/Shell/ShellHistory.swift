@@ -1,4 +1,5 @@
 import CEditLine
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,6 +43,14 @@ final class ShellHistory {
         _ = read_history(path)  // a missing file is simply a first session
     }
 
+    /// Creates every missing folder on the way to `path` (`mkdir -p`): `THAW_HOME` may name
+    /// a folder whose parent does not exist yet either.
+    private func makeFolders(for path: String) {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+        try? FileManager.default.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+    }
+
     /// Records a line the learner entered: not blank lines, not a repeat of the last entry.
     func record(_ line: String) {
         guard line.contains(where: { !$0.isWhitespace }), line != lastEntry else { return }
@@ -53,8 +62,7 @@ final class ShellHistory {
     /// Writes the file, creating `THAW_HOME` if needed; warns once if it cannot.
     func save() {
         guard let path else { return }
-        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        if !directory.isEmpty { _ = mkdir(directory, 0o700) }  // EEXIST is the usual case
+        makeFolders(for: path)
         if write_history(path) != 0, !warnedAboutWriting {
             warnedAboutWriting = true
             TerminalOutput.error("thaw: cannot write history to \(path)\n")
