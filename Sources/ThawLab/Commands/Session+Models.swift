@@ -74,11 +74,11 @@ extension Session {
         }
         try Limits.check(classes, Limits.classes, "the number of classes", at: c.value("classes")?.range)
         let (name, model) = try self.model(v)
-        guard let (path, old) = model.module.namedModules().last(where: { $0.module is Linear }).map({ ($0.path, $0.module as! Linear) }) else {
+        guard let old = model.module.outputLayer else {
             throw LabError("`\(name)` has no linear output layer to replace", at: v.range)
         }
         var r = rng.split()
-        model.module.replaceModule(at: path, with: Linear(old.inFeatures, classes, rng: &r))
+        let path = model.module.replaceOutputLayer(classes: classes, rng: &r)!
         return Result(outputs: [.note("`\(name).\(path)` is now a fresh \(old.inFeatures)→\(classes) layer")])
     }
 
@@ -109,8 +109,6 @@ extension Session {
         }
     }
 
-    /// The number of outputs of a classifier's last linear layer.
-    func outputCount(_ module: Module) -> Int? {
-        (module.namedModules().last(where: { $0.module is Linear })?.module as? Linear)?.outFeatures
-    }
+    /// The number of outputs of the model's output layer.
+    func outputCount(_ module: Module) -> Int? { module.outputLayer?.outFeatures }
 }
