@@ -107,7 +107,8 @@ open class Module {
 
     /// A new module of the same class with this one's configuration and state (sizes, rank,
     /// merge state, a random stream) but no parameters or children: `deepCopy()` adds copies
-    /// of those. Every subclass with a configuration of its own overrides it.
+    /// of those. Every subclass overrides it, even with no configuration (`Flatten()`):
+    /// `deepCopy` checks that the copy has the original's class.
     open func copyConfiguration() -> Module { Module() }
 
     /// The path of the layer that produces the model's outputs (`head`, `head.proj`), or nil
