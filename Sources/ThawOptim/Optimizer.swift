@@ -59,9 +59,13 @@ open class Optimizer {
     /// How many buffers the state of one parameter has (Adam: 2, SGD with momentum: 1).
     open var stateBufferCount: Int { 0 }
 
-    /// Updates one parameter in place from its gradient.
+    /// Updates one parameter in place from its gradient. An L2 penalty coupled to the gradient
+    /// (λ·w added before updating) is the subclass's to apply, with λ from `coupledDecay(for:)`.
     /// - Parameters:
-    ///   - coupledDecay: λ to add as λ·w to the gradient (an L2 penalty) before updating.
+    ///   - w: the parameter's values, updated in place.
+    ///   - gradient: its gradient from the last backward pass.
+    ///   - state: its own buffers (momentum, Adam's moments) and step count.
+    ///   - group: its group's learning rate and decay settings.
     open func update(_ w: UnsafeMutableBufferPointer<Float>, gradient g: UnsafeBufferPointer<Float>,
                      state: ParamState, group: ParamGroup) {
         preconditionFailure("\(type(of: self)) does not implement update")

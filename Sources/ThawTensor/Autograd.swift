@@ -34,15 +34,14 @@ extension Tensor {
     ///
     /// `backward` gets the output's gradient and must add into the inputs' gradients with
     /// `accumulateGrad`, skipping any input whose `requiresGrad` is false.
-    @inlinable
-    public static func result(_ data: [Float], shape: [Int], inputs: [Tensor],
+    /// Internal: only ThawTensor's ops build graph nodes.
+    static func result(_ data: [Float], shape: [Int], inputs: [Tensor],
                               backward: @escaping ([Float]) -> Void) -> Tensor {
         let out = Tensor(data, shape: shape)
         out.attach(inputs: inputs, backward: backward)
         return out
     }
 
-    @usableFromInline
     func attach(inputs: [Tensor], backward: @escaping ([Float]) -> Void) {
         guard GradMode.enabled, inputs.contains(where: { $0.requiresGrad }) else { return }
         requiresGrad = true
@@ -50,7 +49,7 @@ extension Tensor {
     }
 
     /// Adds `g` (same element count as `data`) into this tensor's gradient.
-    public func accumulateGrad(_ g: [Float]) {
+    func accumulateGrad(_ g: [Float]) {
         precondition(g.count == data.count, "gradient of \(g.count) values for shape \(shape)")
         if gradData == nil {
             gradData = g
@@ -65,6 +64,7 @@ extension Tensor {
 
     /// Adds into the gradient through a buffer, creating it zero-filled first if needed.
     /// Lets ops write gradients straight into place (for example a BLAS call with beta = 1).
+    /// Public because EWC adds its penalty's gradient into parameters' gradients this way.
     public func withGradBuffer<R>(_ body: (UnsafeMutableBufferPointer<Float>) throws -> R) rethrows -> R {
         if gradData == nil { gradData = [Float](repeating: 0, count: data.count) }
         return try gradData!.withUnsafeMutableBufferPointer { try body($0) }
@@ -74,7 +74,7 @@ extension Tensor {
     /// BLAS `beta` to write with. It is 0 when this tensor had no gradient yet (the buffer is
     /// then uninitialised and `body` must write every element), and 1 when one is there to add
     /// into. Usually the first write is the only one, and it costs a single pass.
-    public func withGradDestination<R>(_ body: (UnsafeMutableBufferPointer<Float>, _ beta: Float) throws -> R) rethrows -> R {
+    func withGradDestination<R>(_ body: (UnsafeMutableBufferPointer<Float>, _ beta: Float) throws -> R) rethrows -> R {
         guard gradData != nil else {
             var result: R?
             gradData = try [Float](unsafeUninitializedCapacity: data.count) { buf, initialized in

@@ -84,7 +84,7 @@ extension PretrainedCommand: LabCommand {
 extension CloneCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         let (_, original) = try session.model(model)
-        let copy = LabModel(try ModelCopier.copy(original.module))
+        let copy = LabModel(original.module.deepCopy())
         copy.groupRates = original.groupRates
         return CommandResult(items: [.model(copy)])
     }
@@ -93,11 +93,14 @@ extension CloneCommand: LabCommand {
 extension HeadCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         let (name, labModel) = try session.model(model)
-        guard let (path, old) = labModel.module.namedModules().last(where: { $0.module is Linear }).map({ ($0.path, $0.module as! Linear) }) else {
+        // The model says which layer is its output (seen through a LoRA or adapter wrapper).
+        guard let old = labModel.module.outputLayer else {
             throw LabError("`\(name)` has no linear output layer to replace", at: model.range)
         }
         var r = session.rng.split()
-        labModel.module.replaceModule(at: path, with: Linear(old.inFeatures, classes, rng: &r))
+        guard let path = labModel.module.replaceOutputLayer(classes: classes, rng: &r) else {
+            throw LabError("`\(name)` has no linear output layer to replace", at: model.range)
+        }
         return CommandResult(outputs: [.note("`\(name).\(path)` is now a fresh \(old.inFeatures)→\(classes) layer")])
     }
 }

@@ -7,7 +7,7 @@ import ThawTune
 extension SnapshotCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         let (_, labModel) = try session.model(model)
-        let copy = try ModelCopier.copy(labModel.module)
+        let copy = labModel.module.deepCopy()
         let flags = Dictionary(uniqueKeysWithValues: labModel.module.namedParameters().map { ($0.path, $0.tensor.requiresGrad) })
         return CommandResult(items: [.snapshot(LabSnapshot(snapshot: Snapshot(labModel.module), trainable: flags, model: copy))])
     }
@@ -21,7 +21,7 @@ extension RestoreCommand: LabCommand {
         let current = labModel.module.namedParameters().map(\.path)
         guard current == s.snapshot.paths else {
             // The structure changed since (LoRA, a new head): go back to the snapshot's copy.
-            labModel.module = try ModelCopier.copy(s.model)
+            labModel.module = s.model.deepCopy()
             return CommandResult(outputs: [.note("`\(name)` is back to `\(snapName)`, including its layers")])
         }
         s.snapshot.restore(into: labModel.module)

@@ -33,8 +33,6 @@ extension Session {
         }
     }
 
-    /// The number of outputs of a classifier's last linear layer.
-    func outputCount(_ module: Module) -> Int? {
-        (module.namedModules().last(where: { $0.module is Linear })?.module as? Linear)?.outFeatures
-    }
+    /// The number of outputs of the model's output layer.
+    func outputCount(_ module: Module) -> Int? { module.outputLayer?.outFeatures }
 }

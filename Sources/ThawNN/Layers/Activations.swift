@@ -18,11 +18,13 @@ public enum ActivationKind: String, Sendable, CaseIterable {
 public final class Activation: Module {
     public let kind: ActivationKind
     public init(_ kind: ActivationKind) { self.kind = kind }
+    public override func copyConfiguration() -> Module { Activation(kind) }
     public override func forward(_ x: Tensor) -> Tensor { kind.apply(x) }
     public override var typeName: String { kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() }
 }
 
 /// Flattens `[N, ...]` to `[N, features]`.
 public final class Flatten: Module {
+    public override func copyConfiguration() -> Module { Flatten() }
     public override func forward(_ x: Tensor) -> Tensor { x.flattened(from: 1) }
 }

@@ -20,6 +20,14 @@ public final class Dropout: Module, RandomStateful {
         super.init()
     }
 
+    private init(configurationOf other: Dropout) {
+        p = other.p
+        rng = other.rng  // the copy draws the same masks as the original would
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { Dropout(configurationOf: self) }
+
     public override func forward(_ x: Tensor) -> Tensor {
         x.dropout(p: p, rng: &rng, training: isTraining)
     }

@@ -3,20 +3,24 @@ import ThawTensor
 /// Normalises each vector over its last dimension to zero mean and unit variance, then
 /// scales and shifts by learned `weight` (ones) and `bias` (zeros): PyTorch's `nn.LayerNorm`.
 public final class LayerNorm: Module {
-    public let dim: Int
     public let eps: Float
-    public let weight: Tensor
-    public let bias: Tensor
+    public var weight: Tensor { ownParameter("weight")! }
+    public var bias: Tensor { ownParameter("bias")! }
+    public var dim: Int { weight.count }
 
     public init(_ dim: Int, eps: Float = 1e-5) {
-        self.dim = dim
         self.eps = eps
-        weight = Tensor.ones([dim])
-        bias = Tensor.zeros([dim])
         super.init()
-        addParameter("weight", weight)
-        addParameter("bias", bias)
+        addParameter("weight", Tensor.ones([dim]))
+        addParameter("bias", Tensor.zeros([dim]))
     }
+
+    private init(configurationOf other: LayerNorm) {
+        eps = other.eps
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { LayerNorm(configurationOf: self) }
 
     public override func forward(_ x: Tensor) -> Tensor { x.layerNorm(weight: weight, bias: bias, eps: eps) }
 

@@ -7,6 +7,8 @@ public final class ModuleList: Module {
         for (i, m) in modules.enumerated() { addChild(String(i), m) }
     }
 
+    public override func copyConfiguration() -> Module { ModuleList([]) }
+
     /// The modules, in order (reflecting any replacements).
     public var modules: [Module] { children.map(\.module) }
     public var count: Int { children.count }

@@ -7,31 +7,29 @@ import ThawTensor
 /// (a decoder may not look ahead). Input and output: `[batch, time, dim]`.
 public final class SelfAttention: Module {
     public let dim: Int, heads: Int, causal: Bool
-    // Typed handles on the children; kept in step by didReplaceChild (LoRA swaps them).
-    public private(set) var q: Module, k: Module, v: Module, o: Module
+    // Typed as Module, not Linear: LoRA or an adapter may have wrapped any of them.
+    public var q: Module { child("q", as: Module.self) }
+    public var k: Module { child("k", as: Module.self) }
+    public var v: Module { child("v", as: Module.self) }
+    public var o: Module { child("o", as: Module.self) }
 
     public init(dim: Int, heads: Int, causal: Bool, rng: inout RNG) {
         precondition(dim % heads == 0, "attention: dim \(dim) is not divisible by \(heads) heads")
         self.dim = dim
         self.heads = heads
         self.causal = causal
-        q = Linear(dim, dim, rng: &rng)
-        k = Linear(dim, dim, rng: &rng)
-        v = Linear(dim, dim, rng: &rng)
-        o = Linear(dim, dim, rng: &rng)
         super.init()
-        addChild("q", q); addChild("k", k); addChild("v", v); addChild("o", o)
+        for name in ["q", "k", "v", "o"] { addChild(name, Linear(dim, dim, rng: &rng)) }
     }
 
-    public override func didReplaceChild(_ name: String, with module: Module) {
-        switch name {
-        case "q": q = module
-        case "k": k = module
-        case "v": v = module
-        case "o": o = module
-        default: break
-        }
+    private init(configurationOf other: SelfAttention) {
+        dim = other.dim
+        heads = other.heads
+        causal = other.causal
+        super.init()
     }
+
+    public override func copyConfiguration() -> Module { SelfAttention(configurationOf: self) }
 
     public override func forward(_ x: Tensor) -> Tensor {
         precondition(x.rank == 3 && x.shape[2] == dim, "attention expects [batch, time, \(dim)], got \(x.shape)")

@@ -13,6 +13,8 @@ public final class Sequential: Module {
         for (name, layer) in layers { addChild(name, layer) }
     }
 
+    public override func copyConfiguration() -> Module { Sequential([]) }
+
     public override func forward(_ x: Tensor) -> Tensor {
         children.reduce(x) { $1.module($0) }
     }

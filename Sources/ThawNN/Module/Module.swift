@@ -13,9 +13,12 @@ import ThawTensor
 /// 2²⁴), so every model has the same `forward(Tensor) -> Tensor` shape.
 open class Module {
     /// Training mode (dropout active) or evaluation mode. Set with `train()` / `eval()`.
-    public private(set) var isTraining = true
-    public private(set) var ownParameters: [(name: String, tensor: Tensor)] = []
-    public private(set) var children: [(name: String, module: Module)] = []
+    public internal(set) var isTraining = true
+    public internal(set) var ownParameters: [(name: String, tensor: Tensor)] = []
+    /// The children, in registration order: the one place a module keeps them. Subclasses
+    /// read them through typed accessors (`var head: Module { child("head", as: Module.self) }`),
+    /// never through handles of their own, so a replaced child is the one `forward` uses.
+    public internal(set) var children: [(name: String, module: Module)] = []
 
     public init() {}
 
@@ -59,24 +62,58 @@ open class Module {
         return module
     }
 
-    /// Replaces the child registered as `name` (LoRA and adapters wrap a layer this way).
-    /// Subclasses that keep typed references to children override `didReplaceChild`.
+    /// Replaces the child registered as `name` (LoRA and adapters wrap a layer this way; a
+    /// new head replaces the old one). `forward` sees the new child at once.
     public func replaceChild(_ name: String, with module: Module) {
         guard let i = children.firstIndex(where: { $0.name == name }) else {
             preconditionFailure("\(typeName) has no child named \(name)")
         }
         children[i].module = module
         module.setMode(training: isTraining)
-        didReplaceChild(name, with: module)
     }
 
-    /// Hook for subclasses that cache typed references to their children.
-    open func didReplaceChild(_ name: String, with module: Module) {}
+    /// Replaces the module at a dotted path below this one (its parent must exist).
+    public func replaceModule(at path: String, with module: Module) {
+        let parts = path.split(separator: ".").map(String.init)
+        precondition(!parts.isEmpty, "cannot replace the root module")
+        guard let parent = self.module(at: parts.dropLast().joined(separator: ".")) else {
+            preconditionFailure("\(typeName) has no module at \(parts.dropLast().joined(separator: "."))")
+        }
+        parent.replaceChild(parts.last!, with: module)
+    }
 
     /// The child module named `name`, if any.
     public func child(_ name: String) -> Module? {
         children.first(where: { $0.name == name })?.module
     }
+
+    /// The child named `name` as an `M`: what a subclass's typed accessors return. A missing
+    /// child or one of the wrong kind is a programming error inside Thaw.
+    public func child<M: Module>(_ name: String, as type: M.Type) -> M {
+        guard let found = child(name) else { preconditionFailure("\(typeName) has no child named \(name)") }
+        guard let typed = found as? M else {
+            preconditionFailure("\(typeName).\(name) is a \(found.typeName), not a \(M.self)")
+        }
+        return typed
+    }
+
+    /// This module's own parameter named `name` (not a path), if registered: what layers'
+    /// `weight` and `bias` accessors read.
+    public func ownParameter(_ name: String) -> Tensor? {
+        ownParameters.first(where: { $0.name == name })?.tensor
+    }
+
+    // MARK: Copying and the output layer
+
+    /// A new module of the same class with this one's configuration and state (sizes, rank,
+    /// merge state, a random stream) but no parameters or children: `deepCopy()` adds copies
+    /// of those. Every subclass overrides it, even with no configuration (`Flatten()`):
+    /// `deepCopy` checks that the copy has the original's class.
+    open func copyConfiguration() -> Module { Module() }
+
+    /// The path of the layer that produces the model's outputs (`head`, `head.proj`), or nil
+    /// for a module without one. `outputLayer` and `replaceOutputLayer` go through it.
+    open var outputLayerPath: String? { nil }
 
     // MARK: Modes
 

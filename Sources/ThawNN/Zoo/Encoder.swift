@@ -39,6 +39,13 @@ public final class Encoder: TransformerModel {
                    layers: config.layers, outputs: config.classes, causal: false, dropout: config.dropout, rng: &rng)
     }
 
+    private init(configurationOf other: Encoder) {
+        config = other.config
+        super.init(configurationOf: other)
+    }
+
+    public override func copyConfiguration() -> Module { Encoder(configurationOf: self) }
+
     /// The pooled sequence vectors `[B, dim]` for ids `[B, T]`: what the head classifies.
     public func features(_ ids: Tensor) -> Tensor {
         precondition(ids.rank == 2, "token ids must be [batch, time], got \(ids.shape)")

@@ -2,20 +2,26 @@ import ThawTensor
 
 /// Token plus learned position embeddings: `tok(ids) + pos(0..<T)`.
 public final class TokenEmbedding: Module {
-    public let tok: Embedding, pos: Embedding
+    /// Typed as Module: forward only calls it. `pos` is read by position, so it stays an Embedding.
+    public var tok: Module { child("tok", as: Module.self) }
+    public var pos: Embedding { child("pos", as: Embedding.self) }
 
     public init(vocab: Int, context: Int, dim: Int, rng: inout RNG) {
-        tok = Embedding(vocab, dim, rng: &rng)
-        pos = Embedding(context, dim, rng: &rng)
+        let tok = Embedding(vocab, dim, rng: &rng)
+        let pos = Embedding(context, dim, rng: &rng)
         super.init()
         addChild("tok", tok)
         addChild("pos", pos)
     }
 
+    private init(configurationOf other: TokenEmbedding) { super.init() }
+
+    public override func copyConfiguration() -> Module { TokenEmbedding(configurationOf: self) }
+
     /// ids `[B, T]` → `[B, T, dim]`.
     public override func forward(_ ids: Tensor) -> Tensor {
         precondition(ids.rank == 2, "token ids must be [batch, time], got \(ids.shape)")
-        let t = ids.shape[1]
+        let t = ids.shape[1], pos = self.pos
         precondition(t <= pos.count, "sequence of \(t) tokens is longer than the context (\(pos.count))")
         return tok(ids) + pos.lookup(Array(0..<t), shape: [t])
     }
@@ -46,6 +52,13 @@ public final class GPT: TransformerModel {
         super.init(vocab: config.vocab, context: config.context, dim: config.dim, heads: config.heads,
                    layers: config.layers, outputs: config.vocab, causal: true, dropout: config.dropout, rng: &rng)
     }
+
+    private init(configurationOf other: GPT) {
+        config = other.config
+        super.init(configurationOf: other)
+    }
+
+    public override func copyConfiguration() -> Module { GPT(configurationOf: self) }
 
     /// ids `[B, T]` → next-token logits `[B, T, vocab]`.
     public override func forward(_ ids: Tensor) -> Tensor {

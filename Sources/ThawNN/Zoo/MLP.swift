@@ -7,14 +7,14 @@ import ThawTensor
 public final class MLP: Module {
     public let sizes: [Int]
     public let activation: ActivationKind
-    let dropouts: [Dropout]
     /// The dropout probability between layers (0: none).
-    public var dropoutProbability: Float { dropouts.first?.p ?? 0 }
+    public let dropoutProbability: Float
 
     public init(sizes: [Int], activation: ActivationKind = .relu, dropout p: Float = 0, rng: inout RNG) {
         precondition(sizes.count >= 2, "an MLP needs at least an input and an output size, got \(sizes)")
         self.sizes = sizes
         self.activation = activation
+        dropoutProbability = p
         var drops: [Dropout] = []
         var layers: [(String, Linear)] = []
         for i in 0..<(sizes.count - 1) {
@@ -22,22 +22,34 @@ public final class MLP: Module {
             layers.append((name, Linear(sizes[i], sizes[i + 1], rng: &rng)))
             if p > 0 && i < sizes.count - 2 { drops.append(Dropout(p, rng: &rng)) }
         }
-        dropouts = drops
         super.init()
         for (name, layer) in layers { addChild(name, layer) }
         for (i, d) in drops.enumerated() { addChild("dropout\(i)", d) }
     }
 
+    private init(configurationOf other: MLP) {
+        sizes = other.sizes
+        activation = other.activation
+        dropoutProbability = other.dropoutProbability
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { MLP(configurationOf: self) }
+
+    public override var outputLayerPath: String? { "head" }
+
     public override var layerGroups: [String] { children.map(\.name).filter { !$0.hasPrefix("dropout") } }
 
     public override func forward(_ x: Tensor) -> Tensor {
         var h = x.rank == 2 ? x : x.flattened(from: 1)
-        let layers = layerGroups.map { child($0)! }
+        // The layers (0, 1, …, head) come first in the child list, then dropout0, dropout1, ….
+        let layers = children.filter { !$0.name.hasPrefix("dropout") }
+        let dropouts = children.filter { $0.name.hasPrefix("dropout") }
         for (i, layer) in layers.enumerated() {
-            h = layer(h)
+            h = layer.module(h)
             if i < layers.count - 1 {
                 h = activation.apply(h)
-                if i < dropouts.count { h = dropouts[i](h) }
+                if i < dropouts.count { h = dropouts[i].module(h) }
             }
         }
         return h

@@ -21,83 +21,76 @@ extension Tensor {
             precondition(rank >= 2 && shape[rank - 1] == shape[rank - 2] && ax == rank - 1,
                          "softmax(causal:): needs axis -1 and last two dimensions [T, T], got shape \(shape), axis \(axis)")
         }
-        let (outer, n, inner) = axisSplit(ax)
-        let total = count
+        let rows = SoftmaxRows(axisSplit(ax))
+        let n = rows.n
         // Row o of a causal [.., T, T] tensor is query o % T: keys 0...o % T are visible.
         @inline(__always) func visible(_ o: Int) -> Int { causal ? o % n + 1 : n }
-        let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
-            data.withUnsafeBufferPointer { xp in
-                for o in 0..<outer {
-                    for j in 0..<inner {
-                        let at = o * n * inner + j
-                        if inner == 1 { softmaxRow(xp.baseAddress! + at, buf.baseAddress! + at, visible(o), n, 1) }
-                        else { softmaxRow(xp.baseAddress! + at, buf.baseAddress! + at, visible(o), n, inner) }
-                    }
-                }
-            }
-            initialized = total
-        }
+        let y = rows.map(data) { x, y, o, stride in softmaxRow(x, y, visible(o), n, stride) }
         let x = self
         return .result(y, shape: shape, inputs: [x]) { g in
             guard x.requiresGrad else { return }
             // dxᵢ = yᵢ·(gᵢ − Σⱼ gⱼyⱼ). Masked entries have y = 0, so their gradient is 0.
-            let dx = [Float](unsafeUninitializedCapacity: total) { dp, initialized in
-                defer { initialized = total }  // every row writes all n of its entries
-                g.withUnsafeBufferPointer { gp in
-                    y.withUnsafeBufferPointer { yp in
-                        for o in 0..<outer {
-                            for j in 0..<inner {
-                                let at = o * n * inner + j
-                                let (gr, yr, dr) = (gp.baseAddress! + at, yp.baseAddress! + at, dp.baseAddress! + at)
-                                if inner == 1 { softmaxBackRow(gr, yr, dr, visible(o), n, 1) }
-                                else { softmaxBackRow(gr, yr, dr, visible(o), n, inner) }
-                            }
-                        }
-                    }
-                }
-            }
-            x.accumulateGrad(dx)
+            x.accumulateGrad(rows.map(g, y) { g, y, dx, o, stride in softmaxBackRow(g, y, dx, visible(o), n, stride) })
         }
     }
 
     /// `xᵢ − log Σⱼ exp(xⱼ)` along `axis`: the log of `softmax`, without forming it, so very
     /// negative log-probabilities stay exact.
     public func logSoftmax(axis: Int = -1) -> Tensor {
-        let ax = resolvedAxis(axis, "logSoftmax")
-        let (outer, n, inner) = axisSplit(ax)
-        let total = count
-        let y = [Float](unsafeUninitializedCapacity: total) { buf, initialized in
-            data.withUnsafeBufferPointer { xp in
-                for o in 0..<outer {
-                    for j in 0..<inner {
-                        let at = o * n * inner + j
-                        if inner == 1 { logSoftmaxRow(xp.baseAddress! + at, buf.baseAddress! + at, n, 1) }
-                        else { logSoftmaxRow(xp.baseAddress! + at, buf.baseAddress! + at, n, inner) }
-                    }
-                }
-            }
-            initialized = total
-        }
+        let rows = SoftmaxRows(axisSplit(resolvedAxis(axis, "logSoftmax")))
+        let n = rows.n
+        let y = rows.map(data) { x, y, _, stride in logSoftmaxRow(x, y, n, stride) }
         let x = self
         return .result(y, shape: shape, inputs: [x]) { g in
             guard x.requiresGrad else { return }
             // dxᵢ = gᵢ − softmaxᵢ · Σⱼ gⱼ, with softmax = exp(y).
-            let dx = [Float](unsafeUninitializedCapacity: total) { dp, initialized in
-                defer { initialized = total }  // every row writes all n of its entries
-                g.withUnsafeBufferPointer { gp in
-                    y.withUnsafeBufferPointer { yp in
-                        for o in 0..<outer {
-                            for j in 0..<inner {
-                                let at = o * n * inner + j
-                                let (gr, yr, dr) = (gp.baseAddress! + at, yp.baseAddress! + at, dp.baseAddress! + at)
-                                if inner == 1 { logSoftmaxBackRow(gr, yr, dr, n, 1) }
-                                else { logSoftmaxBackRow(gr, yr, dr, n, inner) }
-                            }
-                        }
-                    }
+            x.accumulateGrad(rows.map(g, y) { g, y, dx, _, stride in logSoftmaxBackRow(g, y, dx, n, stride) })
+        }
+    }
+}
+
+/// The rows of an axis split, for the row kernels below: `outer × inner` rows of `n` values,
+/// each `inner` apart. Forward and backward, softmax and log-softmax share this walk, so each
+/// op states only its kernel. A kernel is called once per row, never per element.
+private struct SoftmaxRows {
+    let outer: Int, n: Int, inner: Int
+
+    init(_ split: (outer: Int, n: Int, inner: Int)) { (outer, n, inner) = split }
+
+    /// Calls `row(first, o, stride)` for every row: `first` is the index of its first value,
+    /// `o` its outer index (a causal mask needs it). When the axis is the last one the stride
+    /// passed is a literal 1, so an inlined kernel runs over contiguous values and vectorises.
+    @inline(__always)
+    func forEach(_ row: (_ first: Int, _ o: Int, _ stride: Int) -> Void) {
+        if inner == 1 {
+            for o in 0..<outer { row(o * n, o, 1) }
+        } else {
+            for o in 0..<outer { for j in 0..<inner { row(o * n * inner + j, o, inner) } }
+        }
+    }
+
+    /// A new array with `kernel(x, out, o, stride)` run on every row (each writes all its values).
+    @inline(__always)
+    func map(_ x: [Float], _ kernel: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, _ o: Int, _ stride: Int) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: x.count) { out, initialized in
+            x.withUnsafeBufferPointer { xp in
+                forEach { at, o, stride in kernel(xp.baseAddress! + at, out.baseAddress! + at, o, stride) }
+            }
+            initialized = x.count
+        }
+    }
+
+    /// A new array with `kernel(g, y, out, o, stride)` run on every row of two inputs.
+    @inline(__always)
+    func map(_ g: [Float], _ y: [Float],
+             _ kernel: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, _ o: Int, _ stride: Int) -> Void) -> [Float] {
+        [Float](unsafeUninitializedCapacity: g.count) { out, initialized in
+            g.withUnsafeBufferPointer { gp in
+                y.withUnsafeBufferPointer { yp in
+                    forEach { at, o, stride in kernel(gp.baseAddress! + at, yp.baseAddress! + at, out.baseAddress! + at, o, stride) }
                 }
             }
-            x.accumulateGrad(dx)
+            initialized = g.count
         }
     }
 }

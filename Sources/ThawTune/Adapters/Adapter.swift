@@ -8,24 +8,30 @@ import ThawTensor
 ///
 /// `up` starts at zero, so the wrapped layer first computes exactly what the base did; only
 /// `down` and `up` train.
-public final class AdapterWrapped: Module {
-    public let base: Linear
-    public let down: Linear
-    public let up: Linear
+public final class AdapterWrapped: Module, LinearWrapper {
+    public var base: Linear { child("base_layer", as: Linear.self) }
+    public var down: Linear { child("adapter_down", as: Linear.self) }
+    public var up: Linear { child("adapter_up", as: Linear.self) }
     public let bottleneck: Int
 
     public init(wrapping base: Linear, bottleneck: Int, rng: inout RNG) {
         precondition(bottleneck > 0, "adapter bottleneck must be at least 1, got \(bottleneck)")
-        self.base = base
         self.bottleneck = bottleneck
-        down = Linear(base.outFeatures, bottleneck, rng: &rng)
-        up = Linear(weight: Tensor.zeros([base.outFeatures, bottleneck]), bias: Tensor.zeros([base.outFeatures]))
+        let down = Linear(base.outFeatures, bottleneck, rng: &rng)
+        let up = Linear(weight: Tensor.zeros([base.outFeatures, bottleneck]), bias: Tensor.zeros([base.outFeatures]))
         super.init()
         base.setTrainable(false)
         addChild("base_layer", base)
         addChild("adapter_down", down)
         addChild("adapter_up", up)
     }
+
+    private init(configurationOf other: AdapterWrapped) {
+        bottleneck = other.bottleneck
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { AdapterWrapped(configurationOf: self) }
 
     public override func forward(_ x: Tensor) -> Tensor {
         let y = base(x)

@@ -8,28 +8,37 @@ import ThawTensor
 ///
 /// The prompt takes positions 0..<k, so inputs may be at most `context − k` tokens long.
 public final class PromptTuned: Module {
-    public let model: GPT
-    public let prompt: Tensor
+    public var model: GPT { child("model", as: GPT.self) }
+    public var prompt: Tensor { ownParameter("prompt")! }
     public let length: Int
 
     public init(_ model: GPT, length: Int, rng: inout RNG) {
         precondition(length > 0 && length < model.config.context,
                      "a soft prompt of \(length) vectors does not fit a context of \(model.config.context)")
-        self.model = model
         self.length = length
         // Initialised from the scale of real token embeddings (N(0, 1), as Embedding's).
-        prompt = Tensor.randn([length, model.config.dim], rng: &rng)
+        let prompt = Tensor.randn([length, model.config.dim], rng: &rng)
         super.init()
         model.setTrainable(false)
         addParameter("prompt", prompt)
         addChild("model", model)
     }
 
+    private init(configurationOf other: PromptTuned) {
+        length = other.length
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { PromptTuned(configurationOf: self) }
+
+    public override var outputLayerPath: String? { model.outputLayerPath.map { "model." + $0 } }
+
     public override var layerGroups: [String] { ["prompt"] + model.layerGroups.map { "model." + $0 } }
 
     /// ids `[B, T]` → logits `[B, T, vocab]` for the real tokens.
     public override func forward(_ ids: Tensor) -> Tensor {
         precondition(ids.rank == 2, "token ids must be [batch, time], got \(ids.shape)")
+        let model = self.model
         let (b, t, d) = (ids.shape[0], ids.shape[1], model.config.dim)
         precondition(t + length <= model.config.context,
                      "\(t) tokens after a \(length)-vector prompt exceed the context of \(model.config.context)")

@@ -9,13 +9,13 @@ import ThawTensor
 /// computes exactly what the base did; training moves only A and B, i.e. r·(in + out) values
 /// instead of in·out. Children are named as in Hugging Face PEFT (`base_layer`, `lora_A`,
 /// `lora_B`), so paths read `blocks.0.attn.q.lora_A.weight`.
-public final class LoRALinear: Module {
-    public let base: Linear
-    public let loraA: Linear
-    public let loraB: Linear
+public final class LoRALinear: Module, LinearWrapper {
+    public var base: Linear { child("base_layer", as: Linear.self) }
+    public var loraA: Linear { child("lora_A", as: Linear.self) }
+    public var loraB: Linear { child("lora_B", as: Linear.self) }
+    public var dropout: Dropout? { child("lora_dropout").map { $0 as! Dropout } }
     public let rank: Int
     public let alpha: Float
-    public let dropout: Dropout?
     /// When false, the layer computes just `base(x)` (the adapter is kept but bypassed).
     public var isEnabled = true
     /// True while ΔW has been added into the base weight (`merge()`); the adapter is then skipped.
@@ -27,12 +27,11 @@ public final class LoRALinear: Module {
     /// Wraps `base`, freezing it.
     public init(wrapping base: Linear, rank: Int, alpha: Float, dropout p: Float = 0, rng: inout RNG) {
         precondition(rank > 0, "LoRA rank must be at least 1, got \(rank)")
-        self.base = base
         self.rank = rank
         self.alpha = alpha
-        loraA = Linear(base.inFeatures, rank, bias: false, rng: &rng)
-        loraB = Linear(weight: Tensor.zeros([base.outFeatures, rank]), bias: nil)
-        dropout = p > 0 ? Dropout(p, rng: &rng) : nil
+        let loraA = Linear(base.inFeatures, rank, bias: false, rng: &rng)
+        let loraB = Linear(weight: Tensor.zeros([base.outFeatures, rank]), bias: nil)
+        let dropout = p > 0 ? Dropout(p, rng: &rng) : nil
         super.init()
         base.setTrainable(false)
         addChild("base_layer", base)
@@ -40,6 +39,18 @@ public final class LoRALinear: Module {
         addChild("lora_B", loraB)
         if let dropout { addChild("lora_dropout", dropout) }
     }
+
+    /// Copies rank, alpha and the enabled and merge state; `deepCopy` adds the children.
+    private init(configurationOf other: LoRALinear) {
+        rank = other.rank
+        alpha = other.alpha
+        isEnabled = other.isEnabled
+        isMerged = other.isMerged
+        weightBeforeMerge = other.weightBeforeMerge
+        super.init()
+    }
+
+    public override func copyConfiguration() -> Module { LoRALinear(configurationOf: self) }
 
     public override func forward(_ x: Tensor) -> Tensor {
         let y = base(x)
@@ -57,9 +68,10 @@ public final class LoRALinear: Module {
     /// Adds ΔW into the base weight, so inference costs one matrix product again.
     public func merge() {
         guard !isMerged else { return }
-        weightBeforeMerge = base.weight.data
+        let weight = base.weight
+        weightBeforeMerge = weight.data
         let delta = deltaWeight.data
-        base.weight.data.withUnsafeMutableBufferPointer { w in
+        weight.data.withUnsafeMutableBufferPointer { w in
             for i in 0..<w.count { w[i] += delta[i] }
         }
         isMerged = true

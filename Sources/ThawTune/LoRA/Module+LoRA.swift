@@ -2,14 +2,6 @@ import ThawNN
 import ThawTensor
 
 extension Module {
-    /// Replaces the module at a dotted path with another (its parent must exist).
-    public func replaceModule(at path: String, with module: Module) {
-        let parts = path.split(separator: ".").map(String.init)
-        precondition(!parts.isEmpty, "cannot replace the root module")
-        let parent = self.module(at: parts.dropLast().joined(separator: "."))!
-        parent.replaceChild(parts.last!, with: module)
-    }
-
     /// The `Linear` layers at or below `patterns` (each a `PathPattern`), with their paths.
     /// Layers already inside a LoRA or adapter wrapper are not offered again.
     public func linearLayers(matching patterns: [String]) throws -> [(path: String, layer: Linear)] {
@@ -17,7 +9,7 @@ extension Module {
             throw FreezeError.noMatch(pattern: p, suggestions: closestPaths(to: p))
         }
         let compiled = patterns.map(PathPattern.init)
-        let wrapped = namedModules().filter { $0.module is LoRALinear || $0.module is AdapterWrapped }.map(\.path)
+        let wrapped = namedModules().filter { $0.module is LinearWrapper }.map(\.path)
         return namedModules().compactMap { path, m in
             guard let linear = m as? Linear, compiled.contains(where: { $0.covers(path) }),
                   !wrapped.contains(where: { path.hasPrefix($0 + ".") }) else { return nil }
