@@ -34,7 +34,8 @@ import ThawLab
         let shown = run(s, "show net").text
         #expect(shown.contains("net.head.weight") && shown.contains("trainable params: 3,466"))
         #expect(!run(s, "c = cnn classes 5").error)
-        #expect(!run(s, "enc = encoder on words classes 2 width 16 heads 2 layers 1").error)
+        #expect(!run(s, "langid = load langid").error)
+        #expect(!run(s, "enc = encoder on langid classes 2 width 16 heads 2 layers 1").error)
         #expect(!run(s, "copy = clone net").error)
         #expect(run(s, "head copy 5").text.contains("10→5") == false && run(s, "show copy").text.contains("5"))
         #expect(run(s, "mlp 64 10").text.contains("give the new model a name"))

@@ -76,15 +76,15 @@ struct ParserTests {
     @Test func flagsMayStandAloneOrTakeOnOff() throws {
         let bare = try #require(statement("eval net on old confusion"))
         #expect(bare.command.option("confusion")?.values == [])
-        #expect(bare.command.flag("confusion"))
+        #expect(EvalCommand(bare.command).confusion)
         let off = try #require(statement("eval net on old confusion off"))
-        #expect(!off.command.flag("confusion"))
+        #expect(!EvalCommand(off.command).confusion)
         // `on` is also eval's option: a flag never swallows a key.
         let before = try #require(statement("eval net confusion on old"))
-        #expect(before.command.flag("confusion") && before.command.values("on").count == 1)
+        #expect(EvalCommand(before.command).confusion && EvalCommand(before.command).on.count == 1)
         let defaulted = try #require(statement("eval net on old"))
-        #expect(!defaulted.command.flag("confusion"))
-        #expect(try #require(statement("a, b = split digits 0.7")).command.flag("stratify"))
+        #expect(!EvalCommand(defaulted.command).confusion)
+        #expect(SplitCommand(try #require(statement("a, b = split digits 0.7")).command).stratify)
     }
 
     @Test func repeatingOptionsTakeValuesUpToTheNextOption() throws {
@@ -92,7 +92,7 @@ struct ParserTests {
         #expect(s.command.values("on").map(\.description) == ["old", "new"])
         let e = try #require(statement("eval net on old new confusion"))
         #expect(e.command.values("on").count == 2)
-        #expect(e.command.flag("confusion"))
+        #expect(EvalCommand(e.command).confusion)
     }
 
     @Test func repeatingPositionalsFillTheLastArgument() throws {
@@ -105,7 +105,7 @@ struct ParserTests {
         let s = try #require(statement("old = select digits where label < 5 take 100"))
         let condition = try #require(s.command.expression("where"))
         #expect(condition.description == "label < 5")
-        #expect(s.command.integer("take") == 100)
+        #expect(SelectCommand(s.command).take == 100)
     }
 
     @Test func expectWithTolerance() throws {
@@ -134,13 +134,15 @@ struct ParserTests {
         // The unclosed `[` hides `; seed 9` rather than starting a statement inside it.
     }
 
-    @Test func defaultsComeFromTheCatalogue() throws {
-        let s = try #require(statement("train net on old"))
-        #expect(s.command.integer("epochs") == 1)
-        #expect(s.command.number("lr") == 1e-3)
-        #expect(s.command.word("opt") == "adam")
-        #expect(s.command.integer("steps") == nil)
-        #expect(s.command.value("model")?.word == "net")
+    @Test func decodingFillsTheDeclaredDefaults() throws {
+        let s = try #require(statement("train net on old epochs 3"))
+        let train = TrainCommand(s.command)
+        #expect(train.epochs == 3)
+        #expect(train.lr == 1e-3)
+        #expect(train.opt == .adam)
+        #expect(train.steps == nil)
+        #expect(train.model.word == "net")
+        #expect(train.$epochs.isGiven && !train.$lr.isGiven)
     }
 
     @Test func syntaxErrors() {

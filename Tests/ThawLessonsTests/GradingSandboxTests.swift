@@ -61,7 +61,9 @@ import ThawLessons
         try answer("reads", ["x = load \"\(outside)/secret.csv\"", "x = load \"/etc/passwd\"", "freeze net except net.head"])
         try fm.createSymbolicLink(atPath: student + "/hostile/linked.thaw", withDestinationPath: outside + "/victim.txt")
         try answer("forever", ["big = mlp 64 1024 1024 10", "train big on digits steps 200000", "freeze net except net.head"])
-        try answer("crash", ["x = transform digits rotate 1e21", "freeze net except net.head"])
+        // `transform digits rotate 1e21` crashed thaw once; the validator refuses it now, so
+        // the crash is requested through the grader's test hook.
+        try answer("crash", ["# crash-here", "freeze net except net.head"])
         try Data([0xFF, 0x00, 0xC3, 0x28, 0x9F, 0x0A]).write(to: URL(fileURLWithPath: student + "/hostile/garbage.thaw"))
         try answer("typo", ["frezee net", "freeze net except net.head"])
         try answer("fine", ["freeze net except net.head"])
@@ -71,7 +73,8 @@ import ThawLessons
         let start = Date()
         let run = try ThawBinary.run(["grade", student, "--output", root + "/report.txt", "--cpu-seconds", "2", "--memory-mb", "2048"],
                                      stdout: .file(root + "/stdout.txt"), in: root,
-                                     environment: ["THAW_LESSONS": lessons, "TMPDIR": tmp])
+                                     environment: ["THAW_LESSONS": lessons, "TMPDIR": tmp,
+                                                   "THAW_GRADER_TEST_CRASH_MARKER": "# crash-here"])
         let seconds = Date().timeIntervalSince(start)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(seconds < 60, "the grade took \(seconds) s")

@@ -24,6 +24,9 @@ public struct Dataset: CustomStringConvertible {
         case text(Vocabulary)
     }
 
+    /// True for words and other token sequences (what an encoder reads).
+    public var isText: Bool { if case .text = kind { true } else { false } }
+
     public var name: String
     /// Shape [count, ...]: example `i` is the i-th block of `sampleSize` values.
     public let features: Tensor

@@ -37,8 +37,18 @@ extension CNNCommand: LabCommand {
 }
 
 extension TransformerShape {
-    /// Checks what the declaration cannot: the heads must split the width evenly.
-    func checked(at range: SourceRange) throws -> TransformerShape {
+    /// Checks what the declaration cannot: the heads must split the width evenly, and `on`
+    /// must name text, of the kind this model reads (its characters are thaw's vocabulary).
+    func checked(for kind: String, in session: Session, at range: SourceRange) throws -> TransformerShape {
+        let data = try session.data(on)
+        switch (kind, data) {
+        case ("gpt", .sequences): break
+        case ("gpt", _):
+            throw LabError("a gpt learns from a word list such as `load english`; `\(on)` is not one", at: on.range)
+        case (_, .examples(let d)) where d.isText: break
+        default:
+            throw LabError("an encoder classifies labelled words such as `load langid`; `\(on)` is not that", at: on.range)
+        }
         guard width % heads == 0 else { throw LabError("the width (\(width)) must be divisible by the heads (\(heads))", at: $heads.range ?? range) }
         return self
     }
@@ -47,7 +57,7 @@ extension TransformerShape {
 extension GPTCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         var r = session.rng.split()
-        let s = try shape.checked(at: written.command.range)
+        let s = try shape.checked(for: "gpt", in: session, at: written.command.range)
         let config = GPTConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
                                layers: s.layers, dropout: Float(s.dropout))
         return CommandResult(items: [.model(LabModel(GPT(config, rng: &r)))])
@@ -57,7 +67,7 @@ extension GPTCommand: LabCommand {
 extension EncoderCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         var r = session.rng.split()
-        let s = try shape.checked(at: written.command.range)
+        let s = try shape.checked(for: "encoder", in: session, at: written.command.range)
         let config = EncoderConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
                                    layers: s.layers, classes: classes, dropout: Float(s.dropout))
         return CommandResult(items: [.model(LabModel(Encoder(config, rng: &r)))])

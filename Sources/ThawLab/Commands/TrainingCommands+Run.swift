@@ -11,6 +11,10 @@ extension TrainCommand: LabCommand {
         let (name, labModel) = try session.model(model)
         var data = try session.data(on)
         try session.checkCompatible(labModel.module, data, at: on.range)
+        if $epochs.isGiven && steps != nil {
+            throw LabError("give `epochs` or `steps`, not both: `steps` counts optimizer steps, `epochs` passes over the data",
+                           at: $steps.range)
+        }
         if patience != nil && val == nil {
             throw LabError("`patience` watches held-out data: add `val DATASET`", at: $patience.range)
         }
@@ -26,7 +30,7 @@ extension TrainCommand: LabCommand {
         // `lr net …` rates win over `train … lr`.
         plan.rates = .perLayerGroup(labModel.groupRates.map { .perGroup($0) } ?? .uniform(Float(lr)))
         plan.momentum = opt == .sgd ? Float(momentum) : nil
-        plan.warmupSteps = warmup ?? 0
+        plan.warmupSteps = warmup
         plan.clipNorm = clip.map(Float.init)
         plan.gradualUnfreezing = unfreeze == .gradual ? .epochs(1) : nil
         plan.patience = patience

@@ -23,6 +23,13 @@ extension LabCommand {
     }
 }
 
+extension Session {
+    /// True when ThawLab itself runs commands of `type` (the lesson commands are ThawLessons').
+    package static func runs(_ type: any CommandDefinition.Type) -> Bool {
+        type is any LabCommand.Type
+    }
+}
+
 /// What a command produced: outputs to show, and items for its bindings, if any.
 struct CommandResult {
     var outputs: [Output] = []

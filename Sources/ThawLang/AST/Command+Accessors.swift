@@ -1,7 +1,7 @@
-/// Typed access to a command's values for the code that runs it (ThawLab), with the
-/// catalogue's defaults filled in, so a default is written down in exactly one place.
+/// A parsed command's values as written, by parameter name. The code that runs a command
+/// reads its typed definition instead (`TrainCommand(command).epochs`, defaults filled in);
+/// these serve the parser's neighbours (completion, the lesson layer, tests).
 ///
-///     let epochs = command.integer("epochs")      // given, or the catalogue's 1
 ///     let data = command.values("on")             // [Value] for `on old new`
 ///     let layers = command.arguments("layers")    // positionals filling `<layers>...`
 extension Command {
@@ -31,37 +31,9 @@ extension Command {
         values(name).first ?? arguments(name).first
     }
 
-    /// An option's or argument's number, or the catalogue's default.
-    public func number(_ name: String) -> Double? {
-        if let value = value(name) { return value.number }
-        return defaultText(name).flatMap { Double($0) }
-    }
-
-    /// An option's or argument's whole number, or the catalogue's default.
-    public func integer(_ name: String) -> Int? {
-        if let value = value(name) { return value.integer }
-        return defaultText(name).flatMap { Int($0) }
-    }
-
-    /// An option's or argument's bare word, or the catalogue's default (`opt` → `adam`).
-    public func word(_ name: String) -> String? {
-        if let value = value(name) { return value.word }
-        return defaultText(name)
-    }
-
-    /// A flag: on when given bare or as `on`, off when given as `off`, else its default.
-    public func flag(_ name: String) -> Bool {
-        if let option = option(name) { return option.values.first?.boolean ?? true }
-        return defaultText(name).flatMap { Value.boolean(named: $0) } ?? false
-    }
-
     /// The expression of a condition option or argument (`where`, `expect`'s condition).
     public func expression(_ name: String) -> Expression? {
         value(name)?.expression
-    }
-
-    func defaultText(_ name: String) -> String? {
-        spec?.option(named: name)?.defaultValue
     }
 }
 

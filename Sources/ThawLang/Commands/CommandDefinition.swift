@@ -44,7 +44,7 @@ extension CommandDefinition {
     /// proves each option of each command is used by the code that runs it.
     public init(_ command: Command, reads: ReadLog? = nil) {
         self.init()
-        let context = DecodingContext(command: command, spec: CommandCatalog.lookup(command.name) ?? Self.spec, reads: reads)
+        let context = DecodingContext(command: command, reads: reads)
         for parameter in declaredParameters(of: self) { parameter.decode(from: context) }
     }
 }
@@ -95,18 +95,15 @@ public final class ReadLog: @unchecked Sendable {
 /// The command being decoded, which each property wrapper reads its own value from.
 struct DecodingContext {
     var command: Command
-    var spec: CommandSpec
     var reads: ReadLog?
 
     /// The values written for an option (empty for a bare flag), or nil when it was left out.
     func optionValues(_ name: String) -> (values: [Value], range: SourceRange)? {
-        command.options.first { $0.name == name }.map { ($0.values, $0.range) }
+        command.option(name).map { ($0.values, $0.range) }
     }
 
     /// The positionals that fill the argument `name`: one, or all the rest for a repeating last one.
     func argumentValues(_ name: String) -> [Value] {
-        guard let index = spec.arguments.firstIndex(where: { $0.name == name }) else { return [] }
-        if spec.arguments[index].repeats { return Array(command.positionals.dropFirst(index)) }
-        return index < command.positionals.count ? [command.positionals[index]] : []
+        command.arguments(name)
     }
 }

@@ -24,6 +24,13 @@ struct GradeExerciseCommand: ParsableCommand {
         guard input.count <= AnswerStore.sizeLimit, let answer = String(data: input, encoding: .utf8) else {
             throw ExitCode(65)  // the parent checked both; this is a defence, not a message
         }
+        // Test hook: Thaw's own answers no longer crash it, so the test that proves one
+        // crashing exercise cannot sink the report needs a way to crash on purpose. Only the
+        // grader's environment (never a student) can set it.
+        if let marker = ProcessInfo.processInfo.environment["THAW_GRADER_TEST_CRASH_MARKER"], !marker.isEmpty,
+           answer.contains(marker) {
+            fatalError("crash requested by THAW_GRADER_TEST_CRASH_MARKER")
+        }
         guard FileManager.default.changeCurrentDirectoryPath(scratch) else { throw ExitCode(66) }
         let catalog = LessonCatalog.located()
         guard let lesson = catalog.lesson(self.lesson) else { throw ExitCode(66) }

@@ -2,7 +2,8 @@
 
 /// The shape of a tiny transformer, shared by `gpt` and `encoder`.
 public struct TransformerShape: ParameterGroup {
-    @Opt("on", .dataset, required: true, "the text data whose characters make the vocabulary") public var on: Value
+    @Opt("on", .dataset, required: true,
+         "the text it is for: a word list for a `gpt`, labelled words for an `encoder`") public var on: Value
     @Opt("layers", in: .atMost(Limits.layers), "transformer blocks") public var layers = 2
     @Opt("heads", in: .atMost(Limits.heads), "attention heads in each block") public var heads = 2
     @Opt("width", in: .atMost(Limits.transformerWidth), "the width of the embeddings") public var width = 32
@@ -43,7 +44,7 @@ public struct GPTCommand: CommandDefinition {
 
 public struct EncoderCommand: CommandDefinition {
     public static let about = CommandAbout("encoder", .models, "build a tiny transformer encoder that classifies strings",
-                                           yields: [.model], examples: ["clf = encoder on words classes 2"])
+                                           yields: [.model], examples: ["clf = encoder on langid classes 2"])
     public var shape = TransformerShape()
     @Opt("classes", in: .atMost(Limits.classes), "the number of outputs") public var classes = 2
     public init() {}

@@ -27,7 +27,8 @@ public struct TrainCommand: CommandDefinition {
     @Opt("wd", in: Bounds(lower: 0, upper: 1e6), "decoupled weight decay") public var wd = 0.0
     @Opt("schedule", "how the rate changes over the run; `stlr` is ULMFiT's slanted triangle")
     public var schedule = ScheduleChoice.constant
-    @Opt("warmup", in: .atMost(Limits.stepsPerRun), "raise the rate from zero over this many first steps") public var warmup: Int?
+    @Opt("warmup", .integer, in: Bounds(lower: 0, upper: Double(Limits.stepsPerRun)),
+         "raise the rate from zero over this many first steps") public var warmup = 0
     @Opt("clip", in: Bounds(lower: 1e-12, upper: 1e12), "scale the gradient down when its norm is above this")
     public var clip: Double?
     @Opt("unfreeze", "`gradual`: train only the top layer group at first, and unfreeze one more group each epoch")
