@@ -5,6 +5,7 @@
 //   CBLAS, CEditLine (system C libraries)
 //   ThawTensor -> ThawNN -> ThawOptim -> ThawTune -> ThawLab -> ThawLessons -> thaw
 //   ThawData (tensors only) feeds ThawTune; ThawLang (no engine imports) feeds ThawLab.
+//   ThawText (string helpers: edit distance, XML escaping) sits below ThawLang and ThawTune.
 import PackageDescription
 
 let package = Package(
@@ -23,10 +24,11 @@ let package = Package(
         .target(name: "ThawNN", dependencies: ["ThawTensor"]),
         .target(name: "ThawOptim", dependencies: ["ThawNN"]),
         .target(name: "ThawData", dependencies: ["ThawTensor"]),
-        .target(name: "ThawTune", dependencies: ["ThawOptim", "ThawData"]),
-        .target(name: "ThawLang"),
-        .target(name: "ThawLab", dependencies: ["ThawLang", "ThawTune"]),
-        .target(name: "ThawLessons", dependencies: ["ThawLab"]),
+        .target(name: "ThawText"),
+        .target(name: "ThawTune", dependencies: ["ThawOptim", "ThawData", "ThawText"]),
+        .target(name: "ThawLang", dependencies: ["ThawText"]),
+        .target(name: "ThawLab", dependencies: ["ThawLang", "ThawTune", "ThawText"]),
+        .target(name: "ThawLessons", dependencies: ["ThawLab", "ThawText"]),
         .executableTarget(name: "thaw", dependencies: [
             "ThawLessons", "ThawLab", "ThawTune", "CEditLine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

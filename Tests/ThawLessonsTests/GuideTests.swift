@@ -59,7 +59,7 @@ struct GuideTests {
 
         let answer = try String(contentsOf: home.appendingPathComponent("answers/fixture/freeze.thaw"), encoding: .utf8)
         #expect(answer == "freeze net\nunfreeze net.head\n")
-        let progress = Progress.load(from: home)
+        let progress = CourseProgress.load(from: home)
         #expect(progress.current == "fixture")
         #expect(progress[lesson: "fixture"].done)
         #expect(progress[lesson: "fixture"].solved == ["freeze"])

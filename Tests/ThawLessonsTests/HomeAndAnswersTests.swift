@@ -27,8 +27,8 @@ import ThawLessons
     @Test func progressIsSavedIntoAFolderThatDoesNotExistYet() throws {
         let folder = Folder()
         let home = folder.url.appendingPathComponent("a/b/.thaw")
-        try Progress(current: "fixture").save(to: home)
-        #expect(Progress.load(from: home).current == "fixture")
+        try CourseProgress(current: "fixture").save(to: home)
+        #expect(CourseProgress.load(from: home).current == "fixture")
     }
 
     @Test func answersThatAreNotPlainTextAreRefusedWithAReason() throws {

@@ -2,25 +2,25 @@ import Foundation
 import Testing
 import ThawLessons
 
-@Suite("Progress and answers")
+@Suite("CourseProgress and answers")
 struct ProgressTests {
     @Test func progressRoundTripsThroughJSON() throws {
         let home = Fixtures.temporaryFolder().appendingPathComponent("nested/home")
-        var progress = Progress(current: "freezing")
+        var progress = CourseProgress(current: "freezing")
         progress[lesson: "freezing"] = .init(step: 5, done: false, solved: ["a"], predictions: ["p": "b"])
         progress[lesson: "lora"].done = true
         try progress.save(to: home)
-        #expect(Progress.load(from: home) == progress)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: Progress.file(in: home))) as? [String: Any]
+        #expect(CourseProgress.load(from: home) == progress)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: CourseProgress.file(in: home))) as? [String: Any]
         #expect(json?["current"] as? String == "freezing")
         #expect((json?["lessons"] as? [String: Any])?.keys.sorted() == ["freezing", "lora"])
     }
 
     @Test func missingOrDamagedProgressIsEmpty() throws {
         let home = Fixtures.temporaryFolder()
-        #expect(Progress.load(from: home) == Progress())
-        try Data("{not json".utf8).write(to: Progress.file(in: home))
-        #expect(Progress.load(from: home) == Progress())
+        #expect(CourseProgress.load(from: home) == CourseProgress())
+        try Data("{not json".utf8).write(to: CourseProgress.file(in: home))
+        #expect(CourseProgress.load(from: home) == CourseProgress())
     }
 
     @Test func answersAreFilesPerLessonAndExercise() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import ThawText
 import ThawData
 
 /// A transcript as a Jupyter notebook (nbformat 4.5).
@@ -132,11 +133,11 @@ enum HTMLTable {
         let grid = TableGrid(table)
         func row(_ cells: [String], tag: String) -> String {
             "<tr>" + cells.enumerated().map { i, cell in
-                "<\(tag) style=\"text-align: \(grid.rightAligned[i] ? "right" : "left")\">\(escape(cell))</\(tag)>"
+                "<\(tag) style=\"text-align: \(grid.rightAligned[i] ? "right" : "left")\">\(XMLText.escaped(cell))</\(tag)>"
             }.joined() + "</tr>"
         }
         var lines = ["<table>"]
-        if let title = table.title, !title.isEmpty { lines.append("<caption>\(escape(title))</caption>") }
+        if let title = table.title, !title.isEmpty { lines.append("<caption>\(XMLText.escaped(title))</caption>") }
         lines += ["<thead>", row(grid.columns, tag: "th"), "</thead>", "<tbody>"]
         lines += grid.rows.map { row($0, tag: "td") }
         lines.append("</tbody>")
@@ -149,17 +150,4 @@ enum HTMLTable {
         return lines.joined(separator: "\n")
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ThawText
 
 /// Line plots as SVG: title, legend, axes with round 1-2-5 ticks (or decades on a log axis),
 /// light grid, axis labels, one colour-blind-safe colour a series. The same points as the
@@ -20,24 +21,6 @@ public enum SVGPlot {
         SVGLayout(plot: plot, width: Double(max(width, 160)), height: Double(max(height, 120))).svg()
     }
 
-    /// Text with `&`, `<`, `>`, `"` and `'` escaped, for XML content and attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even escaped; drop them.
-                if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 
     /// Rough width of `text` in a sans-serif face at `size` px (for layout, not for drawing).
     static func textWidth(_ text: String, size: Double) -> Double {
@@ -111,7 +94,7 @@ struct SVGLayout {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
                    + "viewBox=\"0 0 \(n(width)) \(n(height))\" font-family=\"\(SVGPlot.fontFamily)\" "
                    + "font-size=\"\(n(SVGLayout.tickSize))\">")
-        out.append("  <title>\(SVGPlot.escape(plot.title.isEmpty ? "plot" : plot.title))</title>")
+        out.append("  <title>\(XMLText.escaped(plot.title.isEmpty ? "plot" : plot.title))</title>")
         out.append("  <rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>")
 
         // Grid, axes and ticks.
@@ -145,28 +128,28 @@ struct SVGLayout {
         out.append("  </g>")
         out.append("  <g fill=\"#333333\" text-anchor=\"middle\">")
         for t in xAxis.ticks {
-            out.append("    <text x=\"\(n(sx(t.position)))\" y=\"\(n(plotBottom + 20))\">\(SVGPlot.escape(t.label))</text>")
+            out.append("    <text x=\"\(n(sx(t.position)))\" y=\"\(n(plotBottom + 20))\">\(XMLText.escaped(t.label))</text>")
         }
         out.append("  </g>")
         out.append("  <g fill=\"#333333\" text-anchor=\"end\">")
         for t in yAxis.ticks {
-            out.append("    <text x=\"\(n(left - 8))\" y=\"\(n(sy(t.position) + 4))\">\(SVGPlot.escape(t.label))</text>")
+            out.append("    <text x=\"\(n(left - 8))\" y=\"\(n(sy(t.position) + 4))\">\(XMLText.escaped(t.label))</text>")
         }
         out.append("  </g>")
 
         // Title and axis labels.
         if !plot.title.isEmpty {
             out.append("  <text x=\"\(n(width / 2))\" y=\"\(n(titleBaseline))\" text-anchor=\"middle\" "
-                       + "font-size=\"\(n(SVGLayout.titleSize))\" font-weight=\"bold\" fill=\"#222222\">\(SVGPlot.escape(plot.title))</text>")
+                       + "font-size=\"\(n(SVGLayout.titleSize))\" font-weight=\"bold\" fill=\"#222222\">\(XMLText.escaped(plot.title))</text>")
         }
         if !plot.xLabel.isEmpty {
             out.append("  <text x=\"\(n((left + right) / 2))\" y=\"\(n(height - 14))\" text-anchor=\"middle\" "
-                       + "font-size=\"\(n(SVGLayout.labelSize))\" fill=\"#222222\">\(SVGPlot.escape(plot.xLabel))</text>")
+                       + "font-size=\"\(n(SVGLayout.labelSize))\" fill=\"#222222\">\(XMLText.escaped(plot.xLabel))</text>")
         }
         let yTitle = plot.yLabel + (plot.logY ? (plot.yLabel.isEmpty ? "log scale" : " (log scale)") : "")
         if !yTitle.isEmpty {
             out.append("  <text transform=\"translate(26 \(n((plotTop + plotBottom) / 2))) rotate(-90)\" text-anchor=\"middle\" "
-                       + "font-size=\"\(n(SVGLayout.labelSize))\" fill=\"#222222\">\(SVGPlot.escape(yTitle))</text>")
+                       + "font-size=\"\(n(SVGLayout.labelSize))\" fill=\"#222222\">\(XMLText.escaped(yTitle))</text>")
         }
 
         // The series: one path each (a dropped point breaks it), markers when points are few.
@@ -201,7 +184,7 @@ struct SVGLayout {
                 let y = legendTop + Double(entry.row) * 20 + 10
                 out.append("    <line x1=\"\(n(entry.x))\" y1=\"\(n(y - 4))\" x2=\"\(n(entry.x + 22))\" y2=\"\(n(y - 4))\" "
                            + "stroke=\"\(color(entry.line.index))\" stroke-width=\"2.5\"\(dash(entry.line.index))/>")
-                out.append("    <text x=\"\(n(entry.x + 28))\" y=\"\(n(y))\">\(SVGPlot.escape(seriesName(entry.line)))</text>")
+                out.append("    <text x=\"\(n(entry.x + 28))\" y=\"\(n(y))\">\(XMLText.escaped(seriesName(entry.line)))</text>")
             }
             out.append("  </g>")
         }

@@ -49,15 +49,24 @@ public final class Session {
     /// Runs a line (or several, separated by `;` or newlines) and records it in the transcript.
     @discardableResult
     public func run(_ text: String) -> TranscriptEntry {
+        run(Script(text))
+    }
+
+    /// Runs a line already parsed (the lesson guide reads it first), without parsing it again.
+    @discardableResult
+    public func run(_ script: Script) -> TranscriptEntry {
         executionCount += 1
-        let entry = TranscriptEntry(source: text, outputs: evaluate(text), executionCount: executionCount)
+        let entry = TranscriptEntry(source: script.source.text, outputs: evaluate(script), executionCount: executionCount)
         transcript.cells.append(.code(entry))
         return entry
     }
 
     /// Runs text without recording it (for checks run on the learner's behalf).
     public func evaluate(_ text: String) -> [Output] {
-        let script = Script(text)
+        evaluate(Script(text))
+    }
+
+    func evaluate(_ script: Script) -> [Output] {
         if script.hasErrors { return [.error(script.renderedDiagnostics())] }
         var outputs: [Output] = []
         for statement in script.statements {

@@ -65,8 +65,9 @@ extension Bool: CommandValue {
 extension String: CommandValue {
     public static var valueType: ValueType? { .text }
     public static var missing: String { "" }
+    /// A quoted string, or a bare word where the declaration asks for `.word`.
     public init?(values: [Value]) {
-        guard let s = values.first?.string else { return nil }
+        guard let s = values.first?.string ?? values.first?.word else { return nil }
         self = s
     }
     public var defaultText: String? { isEmpty ? nil : self }

@@ -1,4 +1,5 @@
 import Foundation
+import ThawText
 
 extension GradeReport {
     public enum Format: String, CaseIterable, Sendable {
@@ -47,15 +48,15 @@ extension GradeReport {
         for lessonID in order {
             let cases = exercises.filter { $0.lessonID == lessonID }
             let time = cases.map(\.seconds).reduce(0, +)
-            lines.append("  <testsuite name=\"\(xml(lessonID))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" time=\"\(seconds(time))\">")
+            lines.append("  <testsuite name=\"\(XMLText.escaped(lessonID))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" time=\"\(seconds(time))\">")
             for e in cases {
-                let open = "    <testcase classname=\"\(xml(lessonID))\" name=\"\(xml(e.exerciseID))\" time=\"\(seconds(e.seconds))\""
+                let open = "    <testcase classname=\"\(XMLText.escaped(lessonID))\" name=\"\(XMLText.escaped(e.exerciseID))\" time=\"\(seconds(e.seconds))\""
                 if e.passed {
                     lines.append(open + "/>")
                 } else {
                     let message = !e.answered ? "no answer" : firstFailure(e) ?? "the check did not pass"
                     lines.append(open + ">")
-                    lines.append("      <failure message=\"\(xml(message))\">\(xml(e.output))</failure>")
+                    lines.append("      <failure message=\"\(XMLText.escaped(message))\">\(XMLText.escaped(e.output))</failure>")
                     lines.append("    </testcase>")
                 }
             }
@@ -87,23 +88,4 @@ extension GradeReport {
 
     private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
-    /// Escapes text for XML attributes and content; drops characters XML 1.0 forbids
-    /// (control characters such as ESC from a coloured message).
-    private func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }

@@ -19,7 +19,7 @@ public final class LessonGuide {
     public let catalog: LessonCatalog
     /// Where progress and answers are kept (`ThawHome.url` unless given).
     public let home: URL
-    public internal(set) var progress: Progress
+    public internal(set) var progress: CourseProgress
 
     /// The open lesson.
     public internal(set) var lesson: Lesson?
@@ -40,14 +40,14 @@ public final class LessonGuide {
     /// typed a whole `thaw` block themselves, `next` moves on instead of running it again.
     var typedSinceShown: [String] = []
 
-    /// The commands this guide handles.
-    public static let commands: Set<String> = ["lessons", "next", "hint", "check", "predict"]
+    /// The commands this guide handles: the catalogue's lesson family.
+    static let commands = Set(CommandCatalog.commands(in: .lessons).map(\.name))
 
     public init(session: Session, catalog: LessonCatalog = .located(), home: URL = ThawHome.url) {
         self.session = session
         self.catalog = catalog
         self.home = home
-        progress = Progress.load(from: home)
+        progress = CourseProgress.load(from: home)
         // Weak: the guide owns the session, not the other way round. A session that outlives
         // its guide goes back to saying that lesson commands need a lesson.
         session.externalCommand = { [weak self] statement in self?.handle(statement) }
@@ -71,7 +71,7 @@ public final class LessonGuide {
         pendingAnswer = exercise == nil || typed.isEmpty ? nil : typed.joined(separator: "; ")
         display = []
         executing = true
-        let entry = session.run(line)
+        let entry = session.run(script)
         executing = false
         let outputs = entry.outputs + display
         display = []
@@ -82,7 +82,8 @@ public final class LessonGuide {
         pendingAnswer = nil
         if place == (lesson?.id, position), !entry.outputs.contains(where: \.isError) { typedSinceShown += typed }
         let names = script.statements.map(\.command.name)
-        if !names.isEmpty, names.allSatisfy({ $0 == "next" || $0 == "lessons" }),
+        let navigation: Set = [NextCommand.about.name, LessonsCommand.about.name]
+        if !names.isEmpty, names.allSatisfy(navigation.contains),
            case let .code(last)? = session.transcript.cells.last, last == entry {
             session.transcript.cells.removeLast()
         }
@@ -101,14 +102,15 @@ public final class LessonGuide {
     func handle(_ statement: Statement) -> [Output]? {
         let command = statement.command
         var outputs: [Output]
-        switch command.name {
-        case "lessons":
-            let key = command.value("lesson").flatMap { $0.word ?? $0.string ?? $0.integer.map(String.init) }
+        switch CommandCatalog.definition(named: command.name) {
+        case is LessonsCommand.Type:
+            let lesson = LessonsCommand(command).lesson
+            let key = lesson.flatMap { $0.word ?? $0.string ?? $0.integer.map(String.init) }
             outputs = key.map(open) ?? list()
-        case "next": outputs = next()
-        case "hint": outputs = hint()
-        case "check": outputs = check()
-        case "predict": outputs = predict(command.value("choice")?.word ?? "")
+        case is NextCommand.Type: outputs = next()
+        case is HintCommand.Type: outputs = hint()
+        case is CheckCommand.Type: outputs = check()
+        case is PredictCommand.Type: outputs = predict(PredictCommand(command).choice)
         default: return nil
         }
         // Outside `execute` (a session driven directly) nothing else would show the display.

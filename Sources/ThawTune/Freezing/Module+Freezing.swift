@@ -1,4 +1,5 @@
 import ThawNN
+import ThawText
 import ThawTensor
 
 /// A freezing request that could not be carried out, with what the learner can do instead.
@@ -84,24 +85,9 @@ extension Module {
     public func closestPaths(to pattern: String) -> [String] {
         let candidates = Set(namedModules().map(\.path).filter { !$0.isEmpty } + namedParameters().map(\.path))
         return candidates
-            .map { ($0, editDistance($0, pattern)) }
+            .map { ($0, EditDistance.between($0, pattern)) }
             .filter { $0.1 <= max(2, pattern.count / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(3).map(\.0)
     }
-}
-
-/// Levenshtein distance over characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...max(b.count, 1) where !b.isEmpty {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

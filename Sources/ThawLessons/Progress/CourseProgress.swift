@@ -10,7 +10,7 @@ import ThawData
 /// ```
 ///
 /// Keys are lesson ids (from the front matter), so renumbering files keeps progress.
-public struct Progress: Codable, Sendable, Equatable {
+public struct CourseProgress: Codable, Sendable, Equatable {
     public struct LessonProgress: Codable, Sendable, Equatable {
         /// Index in the lesson's steps of the block in front of the learner.
         public var step: Int = 0
@@ -44,9 +44,9 @@ public struct Progress: Codable, Sendable, Equatable {
 
     /// Reads the progress saved in `home`; empty when there is none or it cannot be read
     /// (a damaged file must not lock a learner out of the lessons).
-    public static func load(from home: URL) -> Progress {
+    public static func load(from home: URL) -> CourseProgress {
         guard let data = try? Data(contentsOf: file(in: home)),
-              let progress = try? JSONDecoder().decode(Progress.self, from: data) else { return Progress() }
+              let progress = try? JSONDecoder().decode(CourseProgress.self, from: data) else { return CourseProgress() }
         return progress
     }
 
