@@ -35,6 +35,19 @@ final class ParameterBox<V: CommandValue>: @unchecked Sendable {
         }
     }
 
+    /// Takes the values written for this parameter (none when it was left out).
+    func fill(_ values: [Value], range: SourceRange?, reads: ReadLog?) {
+        if range != nil, let v = V(values: values) { value = v }
+        written = Written(range: range, values: values)
+        self.reads = reads
+    }
+
+    /// The value, noted as read when a `ReadLog` is listening.
+    func read() -> V {
+        reads?.note(name)
+        return value
+    }
+
     /// A fresh box with the same declaration and another value.
     func with(_ value: V) -> ParameterBox {
         let copy = ParameterBox(declaration, value)
@@ -64,19 +77,15 @@ public struct Arg<V: CommandValue>: Sendable, DeclaredParameter {
     var box: ParameterBox<V>
 
     public var wrappedValue: V {
-        get { box.reads?.note(box.name); return box.value }
+        get { box.read() }
         set { box = box.with(newValue) }
     }
-
     public var projectedValue: Written { box.written }
-
     var declaration: ParameterDeclaration { box.declaration }
 
     func decode(from context: DecodingContext) {
         let values = context.argumentValues(box.name)
-        if !values.isEmpty, let v = V(values: values) { box.value = v }
-        box.written = Written(range: values.first.map { $0.range.union(values.last!.range) }, values: values)
-        box.reads = context.reads
+        box.fill(values, range: values.first.map { $0.range.union(values.last!.range) }, reads: context.reads)
     }
 
     /// An argument that may be left out, with the value it then takes.
@@ -118,20 +127,15 @@ public struct Opt<V: CommandValue>: Sendable, DeclaredParameter {
     var box: ParameterBox<V>
 
     public var wrappedValue: V {
-        get { box.reads?.note(box.name); return box.value }
+        get { box.read() }
         set { box = box.with(newValue) }
     }
-
     public var projectedValue: Written { box.written }
-
     var declaration: ParameterDeclaration { box.declaration }
 
     func decode(from context: DecodingContext) {
-        if let given = context.optionValues(box.name) {
-            if let v = V(values: given.values) { box.value = v }
-            box.written = Written(range: given.range, values: given.values)
-        }
-        box.reads = context.reads
+        let given = context.optionValues(box.name)
+        box.fill(given?.values ?? [], range: given?.range, reads: context.reads)
     }
 
     /// An option with a default: the value it takes when left out, shown in help.

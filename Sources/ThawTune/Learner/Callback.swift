@@ -15,14 +15,16 @@ public enum TrainingEvent: String, CaseIterable, Sendable {
 
 /// Something that acts at training events. Every method has an empty default.
 ///
-/// Callbacks run in the order they were added; `order` can move one earlier (lower) or later.
+/// Callbacks run sorted by `order` (lower first); callbacks of equal order run in the order
+/// they were added.
 public protocol Callback: AnyObject {
     /// Lower runs first. Schedules 10, regularisers 20, clipping 30, recording 50, stopping 80.
     var order: Int { get }
     func beforeFit(_ learner: Learner)
     func beforeEpoch(_ learner: Learner)
     func beforeBatch(_ learner: Learner)
-    /// May add to the loss (a penalty) by returning a new loss tensor.
+    /// The loss is computed and backward has not run: may replace `learner.loss` with a
+    /// larger one (a penalty such as EWC's or L2-SP's), whose gradient then flows too.
     func afterLoss(_ learner: Learner)
     /// Gradients are ready; may change them (clipping, EWC's pull) before the step.
     func afterBackward(_ learner: Learner)
