@@ -38,6 +38,10 @@ import ThawLessons
             expect frozen(net.0)
             ```
 
+            ```thaw wrong id=\(id)
+            freeze net.head
+            ```
+
             """
         }
         return text

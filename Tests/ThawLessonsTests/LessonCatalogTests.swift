@@ -49,6 +49,24 @@ struct LessonCatalogTests {
         #expect(solution.passed, "the solution of \(item.testDescription) fails its check:\n\(solution.report)")
     }
 
+    /// The check rewards the method, not only the outcome: every answer that reaches the goal
+    /// another way (a `thaw wrong` block) fails, on the lesson's first seed and another.
+    @Test(arguments: exercises)
+    func wrongMethodsFail(_ item: ExerciseCase) throws {
+        let lesson = try Self.lesson(item.file)
+        let exercise = try #require(lesson.exercise(item.exercise))
+        #expect(!exercise.wrongMethods.isEmpty)
+        for wrong in exercise.wrongMethods {
+            for seed: UInt64? in [nil, 4] {
+                let result = try #require(LessonRunner(lesson, seed: seed).attempt(exercise: exercise.id, answer: wrong.text))
+                #expect(result.setupFailures.isEmpty, "\(result.setupFailures)")
+                #expect(!result.passed, "a wrong method passes \(item.testDescription) (seed \(seed.map(String.init) ?? "as written")):\n\(wrong.text)\n\(result.report)")
+                // The report names what is missing: the failed `expect` line, with its values.
+                #expect(result.report.contains("✗ expect"), "\(result.report)")
+            }
+        }
+    }
+
     @Test(arguments: files, 1...5)
     func replaysWithSeed(file: String, seed: UInt64) throws {
         let result = LessonRunner(try Self.lesson(file), seed: seed).replay()

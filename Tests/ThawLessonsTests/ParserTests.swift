@@ -91,11 +91,15 @@ struct ParserTests {
     }
 
     @Test func exerciseWithoutCheckOrSolution() {
-        let noCheck = Fixtures.problems(Fixtures.lesson("```thaw exercise id=e\n```\n```thaw solution id=e\nseed 1\n```\n"))
+        let wrong = "```thaw wrong id=e\nseed 2\n```\n"
+        let noCheck = Fixtures.problems(Fixtures.lesson("```thaw exercise id=e\n```\n```thaw solution id=e\nseed 1\n```\n" + wrong))
         #expect(noCheck.map(\.message) == ["exercise `e` has no `thaw check id=e` block"])
         #expect(noCheck.first?.line == 5)
-        let noSolution = Fixtures.problems(Fixtures.lesson("```thaw exercise id=e\n```\n```thaw check id=e\nexpect 1 < 2\n```\n"))
+        let noSolution = Fixtures.problems(Fixtures.lesson("```thaw exercise id=e\n```\n```thaw check id=e\nexpect 1 < 2\n```\n" + wrong))
         #expect(noSolution.map(\.message) == ["exercise `e` has no `thaw solution id=e` block"])
+        // Every exercise keeps an answer by another method, which its check must refuse.
+        let noWrong = Fixtures.problems(Fixtures.lesson("```thaw exercise id=e\n```\n```thaw solution id=e\nseed 1\n```\n```thaw check id=e\nexpect 1 < 2\n```\n"))
+        #expect(noWrong.map(\.message) == ["exercise `e` has no `thaw wrong id=e` block: an answer that reaches the goal by another method, which its check must refuse"])
     }
 
     @Test func duplicateIds() {
@@ -166,6 +170,9 @@ struct ParserTests {
             ```
             ```thaw check id=e
             print 1
+            ```
+            ```thaw wrong id=e
+            seed 2
             ```
             ```thaw hint id=e when=acuracy(net, old) > 0.5
             text

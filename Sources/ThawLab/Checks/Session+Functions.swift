@@ -50,8 +50,16 @@ extension Session {
             let (_, model, pattern) = try layers(try reference(arg(0)))
             let covered = model.module.namedParameters().filter { PathPattern(pattern).covers($0.path) }
             return .boolean(!covered.isEmpty && covered.allSatisfy { !$0.tensor.requiresGrad })
-        case "epochs":
-            return .number(Double(try trainingRun(try reference(arg(0))).history.epochs.count))
+        case "epochs", "steps":
+            let runs = try trainingRuns(try reference(arg(0)))
+            return .number(Double(runs.reduce(0) { $0 + (function == "epochs" ? $1.history.epochs.count : $1.history.steps.count) }))
+        case "rate":
+            return .number(Double(try groupRate(try reference(arg(0)))))
+        case "rank":
+            let (_, model, pattern) = try layers(try reference(arg(0)))
+            return .number(Double(model.module.loraLayers.first { $0.path == pattern }?.layer.rank ?? 0))
+        case "ewc":
+            return .number(try trainingRun(try reference(arg(0))).ewcStrength ?? 0)
         case "best":
             let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {
@@ -65,6 +73,29 @@ extension Session {
             let known = CommandCatalog.functions.map(\.name)
             throw LabError("unknown function `\(function)`", at: nameRange, suggestion: Suggest.closest(to: function, among: known))
         }
+    }
+
+    /// A run by its name, or every run of a model (since it was made or cloned).
+    func trainingRuns(_ value: Value) throws -> [LabRun] {
+        let (name, item) = try self.item(value, expecting: "a run or a model")
+        switch item {
+        case let .run(r): return [r]
+        case let .model(m): return m.runs
+        default: throw LabError("`\(name)` is \(item.kindName), not a run or a model", at: value.range)
+        }
+    }
+
+    /// The rate the group holding `value`'s layer trained with last (or was given by `lr`).
+    func groupRate(_ value: Value) throws -> Float {
+        let (name, model, pattern) = try layers(value)
+        guard let path = model.module.namedParameters().map(\.path).first(where: { pattern.isEmpty || PathPattern(pattern).covers($0) }),
+              let group = model.module.groupIndex(ofParameter: path) else {
+            throw LabError("`\(value)` has no parameters in a layer group of `\(name)`", at: value.range)
+        }
+        guard let rates = model.lastRates ?? model.groupRates, group < rates.count else {
+            throw LabError("`\(name)` has not trained and has no rates set yet: `lr \(name)` shows its groups", at: value.range)
+        }
+        return rates[group]
     }
 
     /// Evaluates a model or snapshot on a dataset (predictions, targets, loss).

@@ -60,6 +60,7 @@ extension TrainCommand: LabCommand {
                          stopReason: learner.stopReason, tracked: track.compactMap { $0.word ?? $0.path?.root },
                          bestValidation: learner.callback(EarlyStopping.self)?.bestValue)
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
+        run.ewcStrength = ewc
         labModel.runs.append(run)
         session.lastRun = run
         var outputs = session.trainingReport(run)

@@ -30,6 +30,8 @@ public struct LabRun {
     public var tracked: [String]
     /// Best validation accuracy, when the run watched `val`.
     public var bestValidation: Double?
+    /// The EWC strength λ the run trained with, if it used EWC.
+    public var ewcStrength: Double?
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []

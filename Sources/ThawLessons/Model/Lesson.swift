@@ -115,6 +115,9 @@ public struct Exercise: Sendable, Equatable {
     /// What the learner starts from; kept so that it provably fails its check.
     public var starter: CodeBlock
     public var solution: CodeBlock
+    /// Answers that reach the goal by another method than the one the exercise teaches; the
+    /// test suite proves that the check refuses each (the check rewards the method).
+    public var wrongMethods: [CodeBlock] = []
     /// `expect` lines read from the live state.
     public var check: CodeBlock
     public var hints: [Hint]

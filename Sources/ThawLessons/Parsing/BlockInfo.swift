@@ -10,7 +10,7 @@ import ThawLang
 /// surrounding double quotes are removed. Other values are single words.
 struct BlockInfo: Equatable {
     enum Kind: String, CaseIterable {
-        case commands = "", predict, reveal, exercise, solution, check, hint
+        case commands = "", predict, reveal, exercise, solution, wrong, check, hint
 
         /// As written after the backticks: `thaw`, `thaw exercise`.
         var fenceName: String { self == .commands ? "thaw" : "thaw \(rawValue)" }

@@ -111,7 +111,7 @@ struct LessonParser {
                         problem(line + 1, "a `thaw reveal` block has no body (its outcome comes from the prediction's choices); put text in the prose after it")
                     }
                     steps.append(.reveal(predictionID: id, line: line))
-                case .solution, .check, .hint:
+                case .solution, .wrong, .check, .hint:
                     parts.append(Part(kind: info.kind, info: info, block: block))
                 }
             }
@@ -132,6 +132,12 @@ struct LessonParser {
             let line = exercise.starter.line - 1
             if solutions.isEmpty { problem(line, "exercise `\(exercise.id)` has no `thaw solution id=\(exercise.id)` block") }
             if checks.isEmpty { problem(line, "exercise `\(exercise.id)` has no `thaw check id=\(exercise.id)` block") }
+            let wrongs = mine.map(\.element).filter { $0.kind == .wrong }
+            if wrongs.isEmpty {
+                problem(line, "exercise `\(exercise.id)` has no `thaw wrong id=\(exercise.id)` block: an answer that reaches the goal by another method, which its check must refuse")
+            }
+            exercise.wrongMethods = wrongs.map(\.block)
+            for wrong in wrongs { validateCommands(wrong.block, in: "`thaw wrong` block") }
             for extra in solutions.dropFirst() + checks.dropFirst() {
                 problem(extra.block.line - 1, "exercise `\(exercise.id)` has a second `\(extra.kind.fenceName)` block; keep one")
             }

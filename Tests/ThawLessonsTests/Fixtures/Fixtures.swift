@@ -53,6 +53,11 @@ expect frozen(net.0)
 expect not frozen(net.head)
 ```
 
+```thaw wrong id=freeze
+# freezing only the first layer leaves the head trainable, but the check also wants net.0 frozen
+freeze net.head
+```
+
 ```thaw hint id=freeze when=frozen(net.head)
 You froze the head too: `unfreeze net.head`.
 ```
