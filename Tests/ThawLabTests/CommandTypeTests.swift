@@ -19,7 +19,7 @@ struct CommandTypeTests {
     /// Lines that between them give every argument and option of every ThawLab command,
     /// run in order in one session. `TMP` becomes a fresh folder.
     static let lines = [
-        "help train", "seed 1",
+        "help train", "seed 1", "budget memory 4096 minutes 20",
         "digits = load digits",
         "old, new = split digits 0.5", "a, b = split digits 0.5 stratify off",
         "held = select digits where label < 5 classes 0..4 shots 5 take 20",

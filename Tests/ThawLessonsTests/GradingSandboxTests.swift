@@ -64,7 +64,9 @@ import ThawLessons
                                "export \"../x.md\"", "freeze net except net.head"])
         try answer("reads", ["x = load \"\(outside)/secret.csv\"", "x = load \"/etc/passwd\"", "freeze net except net.head"])
         try fm.createSymbolicLink(atPath: student + "/hostile/linked.thaw", withDestinationPath: outside + "/victim.txt")
-        try answer("forever", ["big = mlp 64 1024 1024 10", "train big on digits steps 200000", "freeze net except net.head"])
+        // The session's own budget refuses a 100-minute run; raising it leaves the sandbox's CPU limit to stop it.
+        try answer("forever", ["budget minutes 1000", "big = mlp 64 1024 1024 10", "train big on digits steps 200000",
+                               "freeze net except net.head"])
         // `transform digits rotate 1e21` crashed thaw once; the validator refuses it now, so
         // the crash is requested through the grader's test hook.
         try answer("crash", ["# crash-here", "freeze net except net.head"])

@@ -11,6 +11,7 @@ extension MLPCommand: LabCommand {
         guard sizes.count >= 2 else {
             throw LabError("an mlp needs at least two positive sizes, inputs first and classes last: `mlp 64 128 10`", at: written.command.range)
         }
+        try session.checkBuild(.mlp(sizes: sizes), for: written)
         return CommandResult(items: [.model(LabModel(MLP(sizes: sizes, activation: activation.kind, dropout: Float(dropout), rng: &r)))])
     }
 }
@@ -32,6 +33,7 @@ extension CNNCommand: LabCommand {
         guard channels.count == 2 else {
             throw LabError("the cnn has two convolutions: give two channel counts, such as `channels 8 16`", at: $channels.range)
         }
+        try session.checkBuild(.cnn(channels: (channels[0], channels[1]), classes: classes), for: written)
         return CommandResult(items: [.model(LabModel(CNN(channels: (channels[0], channels[1]), classes: classes, rng: &r)))])
     }
 }
@@ -60,6 +62,7 @@ extension GPTCommand: LabCommand {
         let s = try shape.checked(for: "gpt", in: session, at: written.command.range)
         let config = GPTConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
                                layers: s.layers, dropout: Float(s.dropout))
+        try session.checkBuild(config.cost(), for: written)
         return CommandResult(items: [.model(LabModel(GPT(config, rng: &r)))])
     }
 }
@@ -70,6 +73,7 @@ extension EncoderCommand: LabCommand {
         let s = try shape.checked(for: "encoder", in: session, at: written.command.range)
         let config = EncoderConfig(vocab: Vocabulary.words.size, context: s.context, dim: s.width, heads: s.heads,
                                    layers: s.layers, classes: classes, dropout: Float(s.dropout))
+        try session.checkBuild(config.cost(), for: written)
         return CommandResult(items: [.model(LabModel(Encoder(config, rng: &r)))])
     }
 }
@@ -93,7 +97,10 @@ extension PretrainedCommand: LabCommand {
 
 extension CloneCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
-        let (_, original) = try session.model(model)
+        let (name, original) = try session.model(model)
+        let bytes = 4 * Double(original.module.parameterCount)
+        try session.checkMemory(bytes, what: "a copy of `\(name)` needs \(bytesText(bytes))",
+                                replacing: written.bindings.first?.name, at: written.command.range)
         let copy = LabModel(original.module.deepCopy())
         copy.groupRates = original.groupRates
         return CommandResult(items: [.model(copy)])

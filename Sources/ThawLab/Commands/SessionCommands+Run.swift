@@ -1,5 +1,6 @@
 import ThawLang
 import ThawTensor
+import ThawTune
 
 /// `help`, `seed`, `export`, `reset`, `quit`, and the checks `expect` and `print`.
 extension HelpCommand: LabCommand {
@@ -29,6 +30,19 @@ extension ResetCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
         session.reset()
         return CommandResult(outputs: [.note("the workspace is empty and the seed is 0 again")])
+    }
+}
+
+extension BudgetCommand: LabCommand {
+    func run(in session: Session, _ written: Statement) throws -> CommandResult {
+        if let memory { session.budget.memoryBytes = memory << 20 }
+        if let minutes { session.budget.runMinutes = minutes }
+        let b = session.budget
+        let table = Table(title: "the session's budget", columns: ["what", "allowed", "in use"], alignments: [.left, .right, .right],
+                          rows: [["memory", "\(b.memoryBytes >> 20) MiB", bytesText(Double(session.workspaceBytes))],
+                                 ["one training run", "\(b.runMinutes) minutes", ""],
+                                 ["one training step", secondsText(SessionBudget.seconds(SessionBudget.stepFLOPs)), ""]])
+        return CommandResult(outputs: [.table(table)])
     }
 }
 

@@ -51,6 +51,7 @@ extension TrainCommand: LabCommand {
         let learner = try Learner(model: labModel.module, task: data, plan: plan, valid: valid,
                                   rng: session.rng.split(), name: "\(name) on \(data.name)")
         learner.interrupt = session.interruptCheck
+        try checkBudget(learner, data: data, valid: valid, in: session, name: name, written)
         try addRecordersAndPenalties(to: learner, in: session, model: labModel)
         learner.fit()
 
@@ -70,6 +71,31 @@ extension TrainCommand: LabCommand {
             outputs.insert(.note("`lr \(formatNumber(lr))` was not used: the rates set with `lr \(name)` win (\(text), bottom to top)"), at: 0)
         }
         return CommandResult(outputs: outputs, items: [.run(run)])
+    }
+
+    /// Throws unless the run fits the session's budget: its peak memory next to the
+    /// workspace, the cost of one step (Ctrl-C waits for it) and the whole run's work.
+    func checkBudget(_ learner: Learner, data: TaskData, valid: TaskData?, in session: Session,
+                     name: String, _ written: Statement) throws {
+        let model = learner.model
+        let tokens: Int? = if case let .sequences(s) = data { s.context } else { nil }
+        let perExample = model.trainingModelCost(tokens: tokens)
+        let cost = TrainingCost(model: perExample, trainableParameters: model.trainableParameterCount,
+                                optimizerStateFloats: learner.optimizer.stateBufferCount,
+                                anchorCopies: (ewc == nil ? 0 : 2) + (l2sp == nil ? 0 : 1),
+                                batch: Swift.min(batch, Swift.max(1, data.count)))
+        let params = countText(Double(perExample.parameters))
+        try session.checkMemory(cost.bytes, what: "training `\(name)` (\(params) parameters) with batches of \(cost.batch) needs \(bytesText(cost.bytes))",
+                                replacing: name, at: $batch.range ?? written.command.range)
+        try session.checkStep(cost, what: "one step of `\(name)` (\(params) parameters) on \(cost.batch) examples",
+                              advice: cost.batch > 1 ? "use a smaller `batch`" : "make the model smaller", at: $batch.range ?? written.command.range)
+        // The whole run: its steps, and each epoch's pass over the data it watches.
+        let perEpoch = (data.count + cost.batch - 1) / cost.batch
+        let steps = learner.budgetSteps.map { Swift.min($0, learner.budgetEpochs * perEpoch) } ?? learner.budgetEpochs * perEpoch
+        let watched = try (valid.map { [$0] } ?? []) + track.map { try session.data($0) }
+        let evaluation = Double(watched.reduce(0) { $0 + $1.count }) * perExample.forwardFLOPsPerExample * Double(learner.budgetEpochs)
+        try session.checkRun(Double(steps) * cost.stepFLOPs + evaluation, steps: steps,
+                             at: ($steps.range ?? $epochs.range) ?? written.command.range)
     }
 
     /// The dataset `keep` names, which `option` needs.

@@ -30,6 +30,8 @@ public final class Session {
     public internal(set) var quitRequested = false
     /// Whether progress lines may be drawn on standard error (a terminal).
     public var showProgress = false
+    /// What one line may spend: memory, and minutes of training (`budget`; `Session+Budget.swift`).
+    public var budget = SessionBudget()
     /// Which files commands may read and write; the grader confines them (`FileAccess.swift`).
     public var fileAccess: FileAccessPolicy = .unrestricted
     /// Commands ThawLab does not handle itself (`lessons`, `next`, `hint`, `check`): the

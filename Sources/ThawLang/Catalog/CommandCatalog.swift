@@ -10,7 +10,7 @@
 public enum CommandCatalog {
     /// Every command type, grouped by family in ``CommandFamily`` order.
     public static let definitions: [any CommandDefinition.Type] = [
-        HelpCommand.self, SeedCommand.self, ExportCommand.self, ResetCommand.self, QuitCommand.self,
+        HelpCommand.self, SeedCommand.self, ExportCommand.self, ResetCommand.self, BudgetCommand.self, QuitCommand.self,
         LoadCommand.self, SelectCommand.self, SplitCommand.self, TransformCommand.self, JoinCommand.self,
         MLPCommand.self, CNNCommand.self, GPTCommand.self, EncoderCommand.self, PretrainedCommand.self,
         CloneCommand.self, HeadCommand.self,

@@ -18,4 +18,8 @@ public enum Limits {
     public static let samples = 200
     public static let sampleLength = 512
     public static let bits = 16
+    /// The most `budget memory` may allow: 16 GiB of the machine's 24.
+    public static let memoryMiB = 16_384
+    /// The most `budget minutes` may allow: a day.
+    public static let runMinutes = 1_440
 }

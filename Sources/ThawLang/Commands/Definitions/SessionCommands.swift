@@ -38,6 +38,23 @@ public struct ResetCommand: CommandDefinition {
     public init() {}
 }
 
+public struct BudgetCommand: CommandDefinition {
+    public static let about = CommandAbout(
+        "budget", .session, "show or raise what one line may spend: memory and minutes of training",
+        details: """
+            Before a model is built or trained, thaw estimates its memory and work and refuses \
+            a line that would go over the session's budget, saying what it would need. \
+            `budget` alone shows the budget and what the workspace uses now. A training step \
+            is also kept short so that Ctrl-C always stops within about a second; that cap is fixed.
+            """,
+        examples: ["budget", "budget memory 8192", "budget minutes 60"])
+    @Opt("memory", in: Bounds(lower: 64, upper: Double(Limits.memoryMiB), reason: "the machine has 24 GiB and other work to do"), "the memory the session may use, in MiB")
+    public var memory: Int?
+    @Opt("minutes", in: Bounds(lower: 1, upper: Double(Limits.runMinutes), reason: "a run longer than a day is not an experiment"), "the estimated minutes of compute one `train` line may take")
+    public var minutes: Int?
+    public init() {}
+}
+
 public struct QuitCommand: CommandDefinition {
     public static let about = CommandAbout("quit", .session, "leave thaw", aliases: ["exit"], examples: ["quit"])
     public init() {}
