@@ -52,6 +52,13 @@ extension Session {
             return .boolean(!covered.isEmpty && covered.allSatisfy { !$0.tensor.requiresGrad })
         case "epochs":
             return .number(Double(try trainingRun(try reference(arg(0))).history.epochs.count))
+        case "steps", "trained":
+            let record = try model(try reference(arg(0))).1.record
+            return .number(Double(function == "steps" ? record.steps : record.peakTrainable))
+        case "seen":
+            let record = try model(try reference(arg(0))).1.record
+            let d = try examples(try reference(arg(1)))
+            return .number(Double(Set(d.ids).intersection(record.exampleIDs).count))
         case "best":
             let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {

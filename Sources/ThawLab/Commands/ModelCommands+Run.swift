@@ -96,6 +96,7 @@ extension CloneCommand: LabCommand {
         let (_, original) = try session.model(model)
         let copy = LabModel(original.module.deepCopy())
         copy.groupRates = original.groupRates
+        copy.record = original.record
         return CommandResult(items: [.model(copy)])
     }
 }
