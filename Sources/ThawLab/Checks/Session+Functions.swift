@@ -51,8 +51,19 @@ extension Session {
             let covered = model.module.namedParameters().filter { PathPattern(pattern).covers($0.path) }
             return .boolean(!covered.isEmpty && covered.allSatisfy { !$0.tensor.requiresGrad })
         case "epochs", "steps":
-            let runs = try trainingRuns(try reference(arg(0)))
-            return .number(Double(runs.reduce(0) { $0 + (function == "epochs" ? $1.history.epochs.count : $1.history.steps.count) }))
+            // A run's own count; a model's whole training record (clones and restores carry it).
+            let (name, item) = try self.item(try reference(arg(0)), expecting: "a run or a model")
+            switch item {
+            case let .run(r): return .number(Double(function == "epochs" ? r.history.epochs.count : r.history.steps.count))
+            case let .model(m): return .number(Double(function == "epochs" ? m.record.epochs : m.record.steps))
+            default: throw LabError("`\(name)` is \(item.kindName), not a run or a model", at: try arg(0).range)
+            }
+        case "trained":
+            return .number(Double(try model(try reference(arg(0))).1.record.peakTrainable))
+        case "seen":
+            let record = try model(try reference(arg(0))).1.record
+            let d = try examples(try reference(arg(1)))
+            return .number(Double(Set(d.ids).intersection(record.exampleIDs).count))
         case "rate":
             return .number(Double(try groupRate(try reference(arg(0)))))
         case "rank":
@@ -72,16 +83,6 @@ extension Session {
         default:
             let known = CommandCatalog.functions.map(\.name)
             throw LabError("unknown function `\(function)`", at: nameRange, suggestion: Suggest.closest(to: function, among: known))
-        }
-    }
-
-    /// A run by its name, or every run of a model (since it was made or cloned).
-    func trainingRuns(_ value: Value) throws -> [LabRun] {
-        let (name, item) = try self.item(value, expecting: "a run or a model")
-        switch item {
-        case let .run(r): return [r]
-        case let .model(m): return m.runs
-        default: throw LabError("`\(name)` is \(item.kindName), not a run or a model", at: value.range)
         }
     }
 

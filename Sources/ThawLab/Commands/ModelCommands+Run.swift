@@ -103,6 +103,7 @@ extension CloneCommand: LabCommand {
                                 replacing: written.bindings.first?.name, at: written.command.range)
         let copy = LabModel(original.module.deepCopy())
         copy.groupRates = original.groupRates
+        copy.record = original.record
         return CommandResult(items: [.model(copy)])
     }
 }

@@ -9,7 +9,8 @@ extension SnapshotCommand: LabCommand {
         let (_, labModel) = try session.model(model)
         let copy = labModel.module.deepCopy()
         let flags = Dictionary(uniqueKeysWithValues: labModel.module.namedParameters().map { ($0.path, $0.tensor.requiresGrad) })
-        return CommandResult(items: [.snapshot(LabSnapshot(snapshot: Snapshot(labModel.module), trainable: flags, model: copy))])
+        return CommandResult(items: [.snapshot(LabSnapshot(snapshot: Snapshot(labModel.module), trainable: flags, model: copy,
+                                                                  record: labModel.record))])
     }
 }
 
@@ -18,6 +19,7 @@ extension RestoreCommand: LabCommand {
         let (name, labModel) = try session.model(model)
         let (snapName, item) = try session.item(from, expecting: "a snapshot")
         guard case let .snapshot(s) = item else { throw LabError("`\(snapName)` is \(item.kindName), not a snapshot", at: from.range) }
+        labModel.record = s.record
         let current = labModel.module.namedParameters().map(\.path)
         guard current == s.snapshot.paths else {
             // The structure changed since (LoRA, a new head): go back to the snapshot's copy.

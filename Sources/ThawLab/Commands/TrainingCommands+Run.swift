@@ -63,6 +63,11 @@ extension TrainCommand: LabCommand {
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         run.ewcStrength = ewc
         labModel.runs.append(run)
+        labModel.record.steps += run.history.steps.count
+        labModel.record.epochs += run.history.epochs.count
+        labModel.record.peakTrainable = Swift.max(labModel.record.peakTrainable,
+                                                  learner.callback(TrainableGroupsRecorder.self)?.peakTrainable ?? 0)
+        if case let .examples(d) = data { labModel.record.exampleIDs.formUnion(d.ids) }
         session.lastRun = run
         var outputs = session.trainingReport(run)
         // Say so when `lr NAME …` rates won over the number given here, rather than ignore it silently.
@@ -240,11 +245,14 @@ extension Session {
     }
 }
 
-/// Records, after every step, which parameter groups had a trainable parameter during it.
+/// Records, after every step, which parameter groups had a trainable parameter during it,
+/// and the most parameters that trained in one step (gradual unfreezing grows it).
 final class TrainableGroupsRecorder: Callback {
     var perStep: [[Bool]] = []
+    var peakTrainable = 0
     func afterStep(_ learner: Learner) {
         perStep.append(learner.optimizer.groups.map { $0.parameters.contains { $0.tensor.requiresGrad } })
+        peakTrainable = Swift.max(peakTrainable, learner.model.trainableParameterCount)
     }
 }
 

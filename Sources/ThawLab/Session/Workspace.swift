@@ -14,10 +14,28 @@ public final class LabModel {
     public var lastGradNorms: [String: Double] = [:]
     /// Runs that trained this model, oldest first.
     public var runs: [LabRun] = []
+    /// What training brought this model's weights where they are, for budgets and leak checks.
+    public var record = TrainingRecord()
     /// True for models that read token ids and predict the next one (GPT).
     public var isLanguageModel: Bool { module is GPT || module is PromptTuned }
 
     public init(_ module: Module) { self.module = module }
+}
+
+/// What trained a model's weights in this session: optimizer steps and the examples seen.
+///
+/// A clone inherits it and a restore takes the snapshot's, so training a copy and cloning it
+/// back does not hide steps or data. Examples are counted by `Dataset.ids` (source rows),
+/// which splits, selections and transforms carry, so a transformed copy of held-out data is
+/// still held-out data.
+public struct TrainingRecord: Sendable, Equatable {
+    public var steps = 0
+    /// Epochs, counted as the runs' histories count them (a partial last epoch is one).
+    public var epochs = 0
+    /// The most parameters that trained in any one step.
+    public var peakTrainable = 0
+    public var exampleIDs: Set<Int> = []
+    public init() {}
 }
 
 /// A finished training run.
@@ -43,6 +61,8 @@ public struct LabSnapshot {
     public var trainable: [String: Bool]
     /// A copy of the model's structure, so a snapshot can be measured on its own.
     public var model: Module
+    /// The model's training record when the snapshot was taken.
+    public var record = TrainingRecord()
 }
 
 /// Whatever a name can stand for.
