@@ -33,4 +33,23 @@ import ThawLab
         #expect(text.contains("stopped early") && text.contains("interrupted"), "\(text)")
         #expect(latency < 3, "train returned \(latency) s after Ctrl-C")
     }
+
+    /// Measuring is interruptible too: `eval` (and `accuracy(…)` in `expect`) works in batches
+    /// sized so that one is about a training step's arithmetic, and checks between batches.
+    @Test(arguments: [
+        ("digits = load digits; net = mlp 64 4096 4096 4096 10", "eval net on digits"),
+        ("words = load english; net = gpt on words width 1024 layers 1", "print accuracy(net, words)"),
+    ])
+    func ctrlCStopsMeasuringTheLargestAllowedModel(setup: String, measure: String) {
+        let session = Session()
+        #expect(!LabFixture.isError(session.evaluate(setup)))
+        let pressed = Date().addingTimeInterval(0.5)
+        session.interruptCheck = { Date() >= pressed }
+        let outputs = session.evaluate(measure)
+        let latency = Date().timeIntervalSince(pressed)
+        let text = LabFixture.text(outputs)
+        // The whole pass would take longer than the press: it must end with the message.
+        #expect(LabFixture.isError(outputs) && text.contains("interrupted while measuring"), "\(text)")
+        #expect(latency < 3, "measuring returned \(latency) s after Ctrl-C")
+    }
 }

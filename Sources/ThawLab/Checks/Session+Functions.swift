@@ -104,6 +104,9 @@ extension Session {
         let (_, module) = try measurable(modelValue)
         let data = try self.data(dataValue)
         try checkCompatible(module, data, at: dataValue.range)
-        return data.evaluate(module)
+        let batch = TaskData.evaluationBatch(for: module, flopsPerBatch: SessionBudget.stepFLOPs)
+        let e = data.evaluate(module, batchSize: batch, interrupt: interruptCheck)
+        guard e.complete else { throw LabError("interrupted while measuring `\(modelValue)` on `\(dataValue)`", at: dataValue.range) }
+        return e
     }
 }

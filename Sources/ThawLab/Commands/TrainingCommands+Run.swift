@@ -35,6 +35,7 @@ extension TrainCommand: LabCommand {
         plan.gradualUnfreezing = unfreeze == .gradual ? .epochs(1) : nil
         plan.patience = patience
         plan.augment = augment.augmentation
+        plan.evaluationBatch = TaskData.evaluationBatch(for: labModel.module, flopsPerBatch: SessionBudget.stepFLOPs)
         if case let .examples(d) = data {
             switch balance {
             case .weights: plan.classWeights = d.inverseFrequencyWeights
@@ -120,7 +121,7 @@ extension TrainCommand: LabCommand {
         for v in track {
             let d = try session.data(v)
             try session.checkCompatible(model.module, d, at: v.range)
-            learner.add(ForgettingMeter(source: d.inOrder(), name: v.word ?? v.path?.root ?? "tracked"))
+            learner.add(ForgettingMeter(source: d.inOrder(size: learner.evaluationBatch), name: v.word ?? v.path?.root ?? "tracked"))
         }
         if let lambda = ewc {
             let keep = try session.data(try keepData(for: "ewc", at: $ewc))

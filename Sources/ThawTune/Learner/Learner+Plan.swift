@@ -11,10 +11,11 @@ extension Learner {
                             rng: RNG, name: String) throws {
         self.init(model: model, optimizer: try plan.makeOptimizer(for: model),
                   train: task.shuffled(size: plan.batchSize, augment: plan.augment),
-                  valid: valid?.inOrder(), rng: rng, name: name)
+                  valid: valid?.inOrder(size: plan.evaluationBatch), rng: rng, name: name)
         lossFunction = task.lossFunction(classWeights: plan.classWeights)
         ignoredTarget = task.ignoredTarget
         (budgetEpochs, budgetSteps) = plan.epochs(over: task.count)
+        evaluationBatch = plan.evaluationBatch
         if plan.schedule != .constant || plan.warmupSteps > 0 {
             add(ScheduleCallback(plan.schedule, warmup: plan.warmupSteps))
         }

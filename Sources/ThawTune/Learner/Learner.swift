@@ -46,6 +46,8 @@ public final class Learner {
     /// The budget set by a ``TrainingPlan``, for ``fit()``.
     public internal(set) var budgetEpochs = 1
     public internal(set) var budgetSteps: Int?
+    /// Examples per batch for measuring during the run (`valid`, tracked data).
+    public internal(set) var evaluationBatch = 256
     /// Which batch of the current epoch comes next, and the generator as it was when the
     /// epoch's batches were drawn: with `step`, all a checkpoint needs to resume exactly.
     public internal(set) var batchInEpoch = 0
@@ -170,6 +172,8 @@ public final class Learner {
 
     /// Loss and accuracy of the model on `source`, in evaluation mode, without gradients.
     public func evaluate(_ source: BatchSource) -> Evaluation {
-        Evaluation.run(model, on: source, lossFunction: lossFunction, ignoring: ignoredTarget)
+        let e = Evaluation.run(model, on: source, lossFunction: lossFunction, ignoring: ignoredTarget, interrupt: interrupt)
+        if !e.complete { requestStop(.interrupted) }
+        return e
     }
 }

@@ -43,6 +43,9 @@ public struct TrainingPlan: Sendable {
     public var augment: Augment?
     /// Weight each class's examples in the loss (class imbalance).
     public var classWeights: [Float]?
+    /// Examples per batch when measuring `valid` (smaller for very large models, so that an
+    /// interrupt is answered within a batch).
+    public var evaluationBatch = 256
 
     public init(budget: Budget = .epochs(1), batchSize: Int = 32, optimizer: OptimizerKind = .adam,
                 rates: Rates = .single(1e-3), weightDecay: Float = 0, schedule: Schedule = .constant) {

@@ -54,8 +54,17 @@ public enum TaskData {
         return { Loss.crossEntropy($0, $1.targets, classWeights: classWeights) }
     }
 
-    /// A model's loss and accuracy on this data (padding ignored for next-character data).
-    public func evaluate(_ model: Module) -> Evaluation {
-        Evaluation.run(model, on: inOrder(), lossFunction: lossFunction(), ignoring: ignoredTarget)
+    /// A model's loss and accuracy on this data (padding ignored for next-character data),
+    /// in batches of `batchSize`, stopping early when `interrupt` says so (see `complete`).
+    public func evaluate(_ model: Module, batchSize: Int = 256, interrupt: (() -> Bool)? = nil) -> Evaluation {
+        Evaluation.run(model, on: inOrder(size: batchSize), lossFunction: lossFunction(), ignoring: ignoredTarget,
+                       interrupt: interrupt)
+    }
+
+    /// The evaluation batch for `model`: 256 examples, fewer for a model so large that a
+    /// batch of 256 would keep Ctrl-C waiting (at most about one training step's arithmetic).
+    public static func evaluationBatch(for model: Module, flopsPerBatch: Double) -> Int {
+        let perExample = max(model.cost().forwardFLOPsPerExample, 1)
+        return max(1, min(256, Int(flopsPerBatch / perExample)))
     }
 }
