@@ -1,3 +1,5 @@
+import ThawText
+
 /// Draws diagnostics as plain text, with the source line and a caret under the range:
 ///
 ///     error: unknown command `frezee`
