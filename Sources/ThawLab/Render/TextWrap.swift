@@ -1,0 +1,47 @@
+import ThawText
+
+/// Word wrapping for the terminal: lines broken at spaces so that no piece is wider than the
+/// width in cells. A word wider than the width is cut between two characters (never inside
+/// one: the pieces are whole `Character`s, so a multi-byte character is never split).
+enum TextWrap {
+    /// Where to break one line of `characters` (it holds no newline): the first piece takes
+    /// at most `first` cells, the others at most `rest`. Spaces at a break are dropped. The
+    /// ranges index `characters`; an empty line gives one empty range.
+    static func breaks(_ characters: [Character], first: Int, rest: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        let count = characters.count
+        while start < count {
+            let width = max(1, pieces.isEmpty ? first : rest)
+            var used = 0, end = start, lastSpace: Int?, sawWord = false
+            while end < count {
+                let cells = DisplayWidth.of(characters[end])
+                if used + cells > width { break }
+                if characters[end] == " " { if sawWord { lastSpace = end } } else { sawWord = true }
+                used += cells
+                end += 1
+            }
+            var cut = end, next = end
+            if end < count, characters[end] != " " {
+                if let space = lastSpace { cut = space; next = space } else { cut = max(end, start + 1); next = cut }
+            }
+            while cut > start, characters[cut - 1] == " " { cut -= 1 }
+            pieces.append(start..<cut)
+            while next < count, characters[next] == " " { next += 1 }
+            start = next
+        }
+        return pieces.isEmpty ? [0..<0] : pieces
+    }
+
+    /// `text` wrapped to `width`: each of its lines separately, a continuation indented as
+    /// far as the line it continues. With no width, the lines as they are.
+    static func lines(_ text: String, width: Int?) -> [String] {
+        guard let width else { return TextLayout.lines(text) }
+        return TextLayout.lines(text).flatMap { line -> [String] in
+            let characters = Array(line)
+            let indent = String(characters.prefix { $0 == " " }.prefix(width / 2))
+            let pieces = breaks(characters, first: width, rest: width - indent.count)
+            return pieces.enumerated().map { i, range in (i == 0 ? "" : indent) + String(characters[range]) }
+        }
+    }
+}
