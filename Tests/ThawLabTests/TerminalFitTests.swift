@@ -96,6 +96,17 @@ struct TerminalFitTests {
         #expect(Self.widths(wrapped).allSatisfy { $0 <= 30 })
     }
 
+    @Test func aLongCommandBreaksAtASpaceAndGoesOnIndentedWhileShortLinesKeepTheirLayout() {
+        let block = "    r_ewc = train ewc_net on perm_train epochs 30 ewc 1 keep train track test perm_test\n    ▒▓█ ░"
+        let shown = Self.at80.render(.preformatted(block))
+        #expect(shown == """
+                r_ewc = train ewc_net on perm_train epochs 30 ewc 1 keep train track test
+                  perm_test
+                ▒▓█ ░
+            """)
+        #expect(TerminalRenderer().render(.preformatted(block)) == block)
+    }
+
     @Test func thePlotShrinksToANarrowTerminal() {
         let plot = Plot(title: "loss", xLabel: "step", yLabel: "loss",
                         series: [.init(name: "train", points: (0..<50).map { .init(Double($0), 1 / Double($0 + 1)) }),

@@ -45,7 +45,9 @@ public struct TerminalRenderer: Sendable {
         case .text(let s):
             return TextWrap.lines(s, width: style.width).joined(separator: "\n")
         case .preformatted(let s):
-            return s
+            // Only a line wider than the terminal is broken, at a space, its rest indented
+            // two more so that a command plainly goes on (a digit drawn in blocks fits).
+            return TextWrap.lines(s, width: style.width, hang: 2).joined(separator: "\n")
         case .markdown(let s):
             return TerminalProse(width: style.width, paint: paint).render(s)
         case .table(let table):
@@ -66,7 +68,10 @@ public struct TerminalRenderer: Sendable {
     /// A plot in Unicode, `style.plotWidth` columns wide, or the terminal's width if narrower.
     public func render(_ plot: Plot) -> String {
         let width = min(style.plotWidth, style.width ?? style.plotWidth)
-        return TerminalPlot(plot: plot, width: width, height: style.plotHeight, paint: paint).render()
+        let drawn = TerminalPlot(plot: plot, width: width, height: style.plotHeight, paint: paint).render()
+        guard let limit = style.width else { return drawn }
+        // The canvas and legend fit `width`; only a title longer than the terminal is cut.
+        return TextLayout.lines(drawn).map { TextLayout.clip($0, to: limit, paint: paint) }.joined(separator: "\n")
     }
 
     /// `name  value` lines, names padded to one width.
