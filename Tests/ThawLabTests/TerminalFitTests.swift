@@ -107,6 +107,15 @@ struct TerminalFitTests {
         #expect(TerminalRenderer().render(.preformatted(block)) == block)
     }
 
+    @Test func aLongErrorWrapsItsMessageAndCutsItsExcerptSoBothFit() {
+        let session = Session()
+        let line = "net = mlp 64 32 10; train net on nothing_here_at_all epochs 3 lr 1e-3 batch 16 wd 0.01 clip 1 patience 2"
+        let shown = Self.at80.render(session.run(line).outputs)
+        #expect(shown.hasPrefix("error: "), "\(shown)")
+        #expect(shown.contains("^~~~"), "\(shown)")
+        #expect(Self.widths(shown).allSatisfy { $0 <= 80 }, "\(shown)")
+    }
+
     @Test func thePlotShrinksToANarrowTerminal() {
         let plot = Plot(title: "loss", xLabel: "step", yLabel: "loss",
                         series: [.init(name: "train", points: (0..<50).map { .init(Double($0), 1 / Double($0 + 1)) }),

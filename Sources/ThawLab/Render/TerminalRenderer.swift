@@ -106,9 +106,9 @@ public struct TerminalRenderer: Sendable {
 
     /// `error: message`; a message that already says `error:` is not prefixed twice.
     func renderError(_ message: String) -> String {
-        if message.hasPrefix("error:") {
-            return paint.red("error:") + message.dropFirst("error:".count)
-        }
-        return paint.red("error:") + " " + message
+        let text = message.hasPrefix("error:") ? message : "error: " + message
+        // Wrapped before `error:` is coloured; the excerpt and its caret already fit
+        // (`DiagnosticRenderer.defaultWidth`), so only a long message breaks, at a word.
+        return paint.red("error:") + TextWrap.lines(text, width: style.width).joined(separator: "\n").dropFirst("error:".count)
     }
 }
