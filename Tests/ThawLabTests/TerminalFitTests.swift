@@ -59,6 +59,21 @@ struct TerminalFitTests {
         #expect(fitted.contains("│ 1,234,567 │ 0.001 │"), "\(fitted)")
     }
 
+    @Test func headersWrapBeforeDataAndLongPathsBreakAfterADot() {
+        let table = Table(columns: ["parameter", "shape", "params", "trainable", "group", "lr", "grad norm"],
+                          alignments: [.left, .left, .right, .left, .left, .right, .right],
+                          rows: [["lm.blocks.0.attn.q.weight", "32×32", "1,024", "yes", "blocks.0", "–", "–"],
+                                 ["lm.head.weight", "37×32", "1,184", "frozen", "head", "–", "–"]])
+        let fitted = Self.at80.render(.table(table))
+        #expect(Self.widths(fitted).allSatisfy { $0 <= 80 }, "\(fitted)")
+        #expect(fitted.contains("│ grad │") && fitted.contains("│ norm │"), "\(fitted)")
+        // The path gives way only by the one cell the header could not give, after a dot.
+        #expect(fitted.contains("│ lm.blocks.0.attn.q.      │") && fitted.contains("│ weight                   │"), "\(fitted)")
+        let narrow = TerminalRenderer(style: TerminalStyle(width: 60)).render(.table(table))
+        #expect(Self.widths(narrow).allSatisfy { $0 <= 60 }, "\(narrow)")
+        #expect(narrow.contains("│ 0.attn. │") && narrow.contains("│ weight  │"), "\(narrow)")
+    }
+
     @Test func tooManyColumnsAreCutWithAnEllipsisWholeCharactersOnly() {
         let table = Table(columns: (0..<30).map { "column \($0)" }, rows: [(0..<30).map { "value \($0)" }])
         let fitted = TerminalRenderer(style: TerminalStyle(width: 80)).render(.table(table))

@@ -93,6 +93,16 @@ struct TableGrid {
     /// cell at a time, text columns before numeric ones (a number cut in two misleads), none
     /// below `narrowest`; their cells then wrap in `lines`.
     mutating func fit(into room: Int) {
+        // First a header wider than its column's cells wraps at its spaces (`grad norm`
+        // over a column of `–`): that costs nothing of the data.
+        let floors = widths.indices.map { i in
+            max(([rows, footer].joined().map { TextLayout.width($0[i]) }.max() ?? 0),
+                columns[i].split(separator: " ").map { TextLayout.width($0) }.max() ?? 0)
+        }
+        while widths.reduce(0, +) > room,
+              let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+        }
         for numbersToo in [false, true] {
             let candidates = widths.indices.filter { numbersToo || !rightAligned[$0] }
             while widths.reduce(0, +) > room,

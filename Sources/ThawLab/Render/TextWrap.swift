@@ -13,17 +13,25 @@ enum TextWrap {
         let count = characters.count
         while start < count {
             let width = max(1, pieces.isEmpty ? first : rest)
-            var used = 0, end = start, lastSpace: Int?, sawWord = false
+            var used = 0, end = start, lastSpace: Int?, lastJoint: Int?, sawWord = false
             while end < count {
                 let cells = DisplayWidth.of(characters[end])
                 if used + cells > width { break }
                 if characters[end] == " " { if sawWord { lastSpace = end } } else { sawWord = true }
+                if Self.joints.contains(characters[end]) { lastJoint = end + 1 }
                 used += cells
                 end += 1
             }
             var cut = end, next = end
             if end < count, characters[end] != " " {
-                if let space = lastSpace { cut = space; next = space } else { cut = max(end, start + 1); next = cut }
+                if let space = lastSpace {
+                    cut = space; next = space
+                } else {
+                    // A word longer than the line: after its last `.`, `/`, `_` or `-` if
+                    // one fits (`net.blocks.0.` | `weight`), else between two characters.
+                    cut = lastJoint.map { $0 < end ? $0 : end } ?? max(end, start + 1)
+                    next = cut
+                }
             }
             while cut > start, characters[cut - 1] == " " { cut -= 1 }
             pieces.append(start..<cut)
@@ -32,6 +40,9 @@ enum TextWrap {
         }
         return pieces.isEmpty ? [0..<0] : pieces
     }
+
+    /// Where a word too long for a line may be broken after: the joints of paths and names.
+    static let joints: Set<Character> = [".", "/", "_", "-"]
 
     /// `text` wrapped to `width`: each of its lines separately, a continuation indented as
     /// far as the line it continues, plus `hang` (so that a wrapped command reads as one).
