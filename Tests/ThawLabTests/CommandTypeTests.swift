@@ -41,7 +41,7 @@ struct CommandTypeTests {
         #"save twin "TMP/lora" peft"#,
         "adapter pre.0 size 4", "prompt lm tokens 2", "bitfit c", "merge twin",
         "quantize pre bits 4 format nf4 block 64",
-        "show digits rows 0..3", "show", "eval net on old confusion",
+        "show digits rows 0..3", "show r all", "show", "eval net on old confusion",
         #"sample lm count 2 temperature 0.8 start "a" length 5"#,
         "plot loss of r log", "compare net pre on old", "diff net pre",
         "s = snapshot net", "restore net from s",

@@ -18,7 +18,7 @@ enum LabFixture {
     static func text(_ outputs: [Output]) -> String {
         outputs.map { o -> String in
             switch o {
-            case let .text(t), let .preformatted(t), let .note(t), let .error(t): t
+            case let .text(t), let .preformatted(t), let .markdown(t), let .note(t), let .error(t): t
             case let .metrics(ms): ms.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
             case let .table(t): ([t.title ?? ""] + t.columns + t.rows.flatMap { $0 }).joined(separator: " ")
             case let .plot(p): "plot \(p.title) " + p.series.map(\.name).joined(separator: " ")

@@ -234,7 +234,7 @@ struct ShellSession {
 
     /// Starts the shell and waits for its first prompt. `environment` entries override the
     /// defaults; a nil value removes the variable.
-    init(home: TemporaryHome, environment overrides: [String: String?] = [:]) throws {
+    init(home: TemporaryHome, columns: UInt16 = 100, environment overrides: [String: String?] = [:]) throws {
         var environment = [
             "PATH": "/usr/bin:/bin",
             "HOME": home.path,
@@ -245,7 +245,7 @@ struct ShellSession {
             "THAW_DEMO_BACKEND": "1",
         ]
         for (name, value) in overrides { environment[name] = value }
-        terminal = try PseudoTerminal(executable: try Self.binary(), environment: environment)
+        terminal = try PseudoTerminal(executable: try Self.binary(), environment: environment, columns: columns)
         try expectPrompt()
     }
 

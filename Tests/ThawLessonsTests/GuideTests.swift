@@ -14,6 +14,7 @@ struct GuideTests {
         response.outputs.map { output -> String in
             switch output {
             case let .text(t), let .preformatted(t), let .note(t), let .error(t): t
+            case .markdown: TerminalRenderer().render(output)   // prose, its markers removed
             case let .check(c): (c.passed ? "✓ " : "✗ ") + c.claim
             case let .table(t): ([t.title ?? ""] + t.rows.map { $0.joined(separator: " | ") }).joined(separator: "\n")
             default: ""
@@ -133,7 +134,7 @@ struct GuideTests {
                                 home: Fixtures.temporaryFolder())
         withExtendedLifetime(guide) {
             let entry = session.run("lessons 1")
-            #expect(entry.outputs.contains(.text("# A tiny network\n\nProse before the first block.")))
+            #expect(entry.outputs.contains(.markdown("# A tiny network\n\nProse before the first block.")))
         }
     }
 }

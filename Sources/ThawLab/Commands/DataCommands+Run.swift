@@ -120,20 +120,33 @@ extension Session {
 
 extension SplitCommand: LabCommand {
     func run(in session: Session, _ written: Statement) throws -> CommandResult {
-        switch try session.data(data) {
+        let whole = try session.data(data)
+        var parts: [TaskData]
+        switch whole {
         case let .examples(d):
             if stratify {
                 let s = d.stratifiedSplit(train: fraction, rng: &session.rng)
-                return CommandResult(items: [.data(.examples(s.train)), .data(.examples(s.test))])
+                parts = [.examples(s.train), .examples(s.test)]
+            } else {
+                let order = session.rng.permutation(d.count)
+                let cut = Int((Double(d.count) * fraction).rounded())
+                parts = [.examples(d.subset(Array(order[..<cut]).sorted())), .examples(d.subset(Array(order[cut...]).sorted()))]
             }
-            let order = session.rng.permutation(d.count)
-            let cut = Int((Double(d.count) * fraction).rounded())
-            return CommandResult(items: [.data(.examples(d.subset(Array(order[..<cut]).sorted()))),
-                                         .data(.examples(d.subset(Array(order[cut...]).sorted())))])
         case let .sequences(s):
             let (a, b) = s.randomSplit(train: fraction, rng: &session.rng)
-            return CommandResult(items: [.data(.sequences(a)), .data(.sequences(b))])
+            parts = [.sequences(a), .sequences(b)]
         }
+        // Named by the share of the whole each holds: `train, test = split digits 0.7` gives
+        // "digits 70%" and "digits 30%", which stay short however often data is split again.
+        parts[0].name = "\(whole.name) \(Self.share(fraction))"
+        parts[1].name = "\(whole.name) \(Self.share(1 - fraction))"
+        return CommandResult(items: parts.map { .data($0) })
+    }
+
+    /// A fraction as a percentage for a name: `70%`, `12.5%`.
+    static func share(_ fraction: Double) -> String {
+        let tenths = (fraction * 1000).rounded()
+        return (tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)) + "%"
     }
 }
 

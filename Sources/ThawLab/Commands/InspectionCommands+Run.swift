@@ -28,7 +28,7 @@ extension ShowCommand: LabCommand {
         case let .snapshot(s):
             return CommandResult(outputs: [.table(session.layerTable(name, LabModel(s.model), under: ""))])
         case let .run(r):
-            return CommandResult(outputs: [.table(session.runTable(r))])
+            return CommandResult(outputs: session.runOutputs(name, r, all: all))
         case let .report(outputs):
             return CommandResult(outputs: outputs)
         }
@@ -66,6 +66,18 @@ extension Session {
         return Table(title: "\(name): \(m.module.typeName) \(m.module.summary)",
                      columns: ["parameter", "shape", "params", "trainable", "group", "lr", "grad norm"],
                      alignments: [.left, .left, .right, .left, .left, .right, .right], rows: rows)
+    }
+
+    /// A run's epochs as a table; a long run (more than `RunSummary.shownEpochs`) only by its
+    /// first and last epochs unless `all`, with a note of how many were left out.
+    func runOutputs(_ name: String, _ r: LabRun, all: Bool) -> [Output] {
+        var table = runTable(r)
+        let total = table.rows.count
+        guard !all, let shown = RunSummary.shown(total) else { return [.table(table)] }
+        let gap = [RunSummary.gapMark] + Array(repeating: "", count: table.columns.count - 1)
+        table.rows = Array(table.rows[..<shown.head]) + [gap] + Array(table.rows[(total - shown.tail)...])
+        return [.table(table),
+                .note("\(total - shown.head - shown.tail) of \(total) epochs left out: `show \(name) all` shows every one")]
     }
 
     func runTable(_ r: LabRun) -> Table {
@@ -198,3 +210,17 @@ extension Session {
 }
 
 func percent(_ x: Double) -> String { fixed(x * 100, 1) + "%" }
+
+/// How much of a long run `show` lists: enough epochs to see the start and the end on one
+/// screen; the full history is `show r all` (and `plot loss` draws all of it).
+enum RunSummary {
+    static let shownEpochs = 12
+    /// What stands in the epoch column for the rows left out.
+    static let gapMark = "⋮"
+
+    /// The epochs shown at the start and at the end of a run of `total`; nil to show all.
+    static func shown(_ total: Int) -> (head: Int, tail: Int)? {
+        guard total > shownEpochs else { return nil }
+        return (shownEpochs / 2, shownEpochs / 2)
+    }
+}

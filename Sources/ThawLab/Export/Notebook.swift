@@ -87,7 +87,7 @@ public enum Notebook {
         }
         for output in outputs {
             switch output {
-            case .text, .preformatted, .metrics, .note:
+            case .text, .preformatted, .markdown, .metrics, .note:
                 stdout += plain.render(output) + "\n"
             case .check(let check) where check.passed:
                 stdout += plain.render(output) + "\n"

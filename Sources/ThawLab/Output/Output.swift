@@ -7,6 +7,9 @@ public enum Output: Sendable, Equatable {
     case text(String)
     /// Preformatted text whose layout matters (a digit drawn in blocks, sampled words).
     case preformatted(String)
+    /// Prose in Markdown (a lesson's text, a question): the terminal shows its emphasis as
+    /// styling, or bare without colour, and re-flows it to the width.
+    case markdown(String)
     /// Rows and columns with a title.
     case table(Table)
     /// Named numbers (accuracy 0.973, loss 0.084).
@@ -149,6 +152,7 @@ extension Output {
         switch self {
         case let .text(s): return .text(v(s))
         case let .preformatted(s): return .preformatted(v(s))
+        case let .markdown(s): return .markdown(v(s))
         case let .note(s): return .note(v(s))
         case let .error(s): return .error(v(s))
         case var .table(t):

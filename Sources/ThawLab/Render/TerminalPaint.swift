@@ -8,6 +8,8 @@ struct TerminalPaint: Sendable {
     static let dim = "\u{1B}[2m"
     static let red = "\u{1B}[31m"
     static let green = "\u{1B}[32m"
+    static let italic = "\u{1B}[3m"
+    static let cyan = "\u{1B}[36m"
 
     /// Series colours from the 256-colour palette, close to the Okabe–Ito colour-blind-safe
     /// set the SVG plots use (blue, orange, bluish green, vermillion, reddish purple, sky blue,
@@ -31,5 +33,9 @@ struct TerminalPaint: Sendable {
     }
     func red(_ text: String) -> String { apply(TerminalPaint.bold, TerminalPaint.red, to: text) }
     func green(_ text: String) -> String { apply(TerminalPaint.green, to: text) }
+    /// Markdown's `*emphasis*`.
+    func italic(_ text: String) -> String { apply(TerminalPaint.italic, to: text) }
+    /// Markdown's `` `code` ``: names and commands the learner can type.
+    func code(_ text: String) -> String { apply(TerminalPaint.cyan, to: text) }
     func series(_ index: Int, _ text: String) -> String { apply(TerminalPaint.seriesColor(index), to: text) }
 }

@@ -1,41 +1,60 @@
+import ThawText
+
 extension TerminalRenderer {
     /// A table with its title above; columns padded to their widest cell, right-aligned when
-    /// the table says so or when every cell in the column is a number.
+    /// the table says so or when every cell in the column is a number. With a width, the
+    /// widest text columns give up space first and their cells wrap at word boundaries, so the
+    /// table fits; only when that cannot be enough (too many columns) are lines cut.
     public func render(_ table: Table) -> String {
-        let grid = TableGrid(table)
+        var grid = TableGrid(table)
+        let borders = style.tableBorders
+        if let width = style.width { grid.fit(into: width - borders.overhead(columns: grid.widths.count)) }
         var lines: [String] = []
-        if let title = table.title, !title.isEmpty { lines.append(paint.bold(title)) }
-        switch style.tableBorders {
+        if let title = table.title, !title.isEmpty {
+            lines += TextWrap.lines(title, width: style.width).map(paint.bold)
+        }
+        switch borders {
         case .boxed:
             func rule(_ l: String, _ m: String, _ r: String) -> String {
                 l + grid.widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
             }
-            func row(_ cells: [String], header: Bool = false) -> String {
-                "│ " + grid.cells(cells, header: header, paint: paint).joined(separator: " │ ") + " │"
+            func row(_ cells: [String], header: Bool = false) -> [String] {
+                grid.lines(cells, header: header, paint: paint).map { "│ " + $0.joined(separator: " │ ") + " │" }
             }
             lines.append(rule("┌", "┬", "┐"))
-            lines.append(row(grid.columns, header: true))
+            lines += row(grid.columns, header: true)
             lines.append(rule("├", "┼", "┤"))
-            lines += grid.rows.map { row($0) }
+            lines += grid.rows.flatMap { row($0) }
             if !grid.footer.isEmpty {
                 lines.append(rule("├", "┼", "┤"))
-                lines += grid.footer.map { row($0) }
+                lines += grid.footer.flatMap { row($0) }
             }
             lines.append(rule("└", "┴", "┘"))
         case .rules:
             let rule = grid.widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-            func row(_ cells: [String], header: Bool = false) -> String {
-                TextLayout.trimTrailingSpaces(grid.cells(cells, header: header, paint: paint).joined(separator: "  "))
+            func row(_ cells: [String], header: Bool = false) -> [String] {
+                grid.lines(cells, header: header, paint: paint).map { TextLayout.trimTrailingSpaces($0.joined(separator: "  ")) }
             }
-            lines.append(row(grid.columns, header: true))
+            lines += row(grid.columns, header: true)
             lines.append(rule)
-            lines += grid.rows.map { row($0) }
+            lines += grid.rows.flatMap { row($0) }
             if !grid.footer.isEmpty {
                 lines.append(rule)
-                lines += grid.footer.map { row($0) }
+                lines += grid.footer.flatMap { row($0) }
             }
         }
-        return lines.joined(separator: "\n")
+        guard let width = style.width else { return lines.joined(separator: "\n") }
+        return lines.map { TextLayout.clip($0, to: width, paint: paint) }.joined(separator: "\n")
+    }
+}
+
+extension TerminalStyle.TableBorders {
+    /// Columns a table of `columns` columns spends on borders and gaps.
+    func overhead(columns: Int) -> Int {
+        switch self {
+        case .boxed: 3 * columns + 1          // "│ " + " │ " between cells + " │"
+        case .rules: 2 * max(0, columns - 1)  // two spaces between cells
+        }
     }
 }
 
@@ -67,10 +86,44 @@ struct TableGrid {
         }
     }
 
-    func cells(_ row: [String], header: Bool, paint: TerminalPaint) -> [String] {
-        row.enumerated().map { i, cell in
-            let padded = TextLayout.pad(cell, to: widths[i], right: rightAligned[i])
-            return header ? paint.bold(padded) : padded
+    /// Columns never narrowed below this by `fit` (a narrower one already keeps its width).
+    static let narrowest = 6
+
+    /// Narrows columns until together they take at most `room` cells. The widest give up a
+    /// cell at a time, text columns before numeric ones (a number cut in two misleads), none
+    /// below `narrowest`; their cells then wrap in `lines`.
+    mutating func fit(into room: Int) {
+        // First a header wider than its column's cells wraps at its spaces (`grad norm`
+        // over a column of `–`): that costs nothing of the data.
+        let floors = widths.indices.map { i in
+            max(([rows, footer].joined().map { TextLayout.width($0[i]) }.max() ?? 0),
+                columns[i].split(separator: " ").map { TextLayout.width($0) }.max() ?? 0)
+        }
+        while widths.reduce(0, +) > room,
+              let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+        }
+        for numbersToo in [false, true] {
+            let candidates = widths.indices.filter { numbersToo || !rightAligned[$0] }
+            while widths.reduce(0, +) > room,
+                  let widest = candidates.max(by: { widths[$0] < widths[$1] }), widths[widest] > Self.narrowest {
+                widths[widest] -= 1
+            }
+        }
+    }
+
+    /// A row as the lines it takes on screen: each cell wrapped at word boundaries to its
+    /// column's width (only when wider) and padded; header cells bold.
+    func lines(_ row: [String], header: Bool, paint: TerminalPaint) -> [[String]] {
+        let wrapped = row.enumerated().map { i, cell in
+            TextLayout.width(cell) <= widths[i] ? [cell] : TextWrap.lines(cell, width: widths[i])
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        return (0..<height).map { line in
+            wrapped.enumerated().map { i, pieces in
+                let padded = TextLayout.pad(line < pieces.count ? pieces[line] : "", to: widths[i], right: rightAligned[i])
+                return header ? paint.bold(padded) : padded
+            }
         }
     }
 

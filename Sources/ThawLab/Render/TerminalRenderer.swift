@@ -2,7 +2,9 @@
 ///
 /// Text comes out as is; tables with box drawing (or aligned columns), numbers right-aligned;
 /// metrics as `name  value` lines; checks as `✓ expect … (values)` or `✗ …` with the message;
-/// errors as `error: …`; notes dimmed; plots in Unicode. Colour only when the style asks.
+/// errors as `error: …`; notes dimmed; plots in Unicode; Markdown prose with its emphasis as
+/// styling. Colour only when the style asks. With a width (`style.width`, a terminal's) text,
+/// prose, tables and plots are fitted to it; without one (files, exports) nothing is cut.
 /// The result has no trailing newline (print it with `print`).
 public struct TerminalRenderer: Sendable {
     public var style: TerminalStyle
@@ -40,8 +42,14 @@ public struct TerminalRenderer: Sendable {
     /// One output.
     public func render(_ output: Output) -> String {
         switch escapesControlCharacters ? output.withVisibleControlCharacters : output {
-        case .text(let s), .preformatted(let s):
-            return s
+        case .text(let s):
+            return TextWrap.lines(s, width: style.width).joined(separator: "\n")
+        case .preformatted(let s):
+            // Only a line wider than the terminal is broken, at a space, its rest indented
+            // two more so that a command plainly goes on (a digit drawn in blocks fits).
+            return TextWrap.lines(s, width: style.width, hang: 2).joined(separator: "\n")
+        case .markdown(let s):
+            return TerminalProse(width: style.width, paint: paint).render(s)
         case .table(let table):
             return render(table)
         case .metrics(let metrics):
@@ -53,13 +61,17 @@ public struct TerminalRenderer: Sendable {
         case .error(let message):
             return renderError(message)
         case .note(let note):
-            return paint.dim(note)
+            return paint.dim(TextWrap.lines(note, width: style.width).joined(separator: "\n"))
         }
     }
 
-    /// A plot in Unicode, `style.plotWidth` columns wide.
+    /// A plot in Unicode, `style.plotWidth` columns wide, or the terminal's width if narrower.
     public func render(_ plot: Plot) -> String {
-        TerminalPlot(plot: plot, width: style.plotWidth, height: style.plotHeight, paint: paint).render()
+        let width = min(style.plotWidth, style.width ?? style.plotWidth)
+        let drawn = TerminalPlot(plot: plot, width: width, height: style.plotHeight, paint: paint).render()
+        guard let limit = style.width else { return drawn }
+        // The canvas and legend fit `width`; only a title longer than the terminal is cut.
+        return TextLayout.lines(drawn).map { TextLayout.clip($0, to: limit, paint: paint) }.joined(separator: "\n")
     }
 
     /// `name  value` lines, names padded to one width.
@@ -72,10 +84,16 @@ public struct TerminalRenderer: Sendable {
 
     /// `✓ expect claim   (values)`, or `✗ …` and the message indented beneath.
     public func render(_ check: CheckResult) -> String {
-        var line = (check.passed ? paint.green("✓") : paint.red("✗")) + " " + TerminalRenderer.claimText(check)
-        if !check.values.isEmpty { line += "   (" + check.values.joined(separator: ", ") + ")" }
+        var plain = TerminalRenderer.claimText(check)
+        if !check.values.isEmpty { plain += "   (" + check.values.joined(separator: ", ") + ")" }
+        // Wrapped before the mark is coloured, so escape codes are never measured; the lines
+        // after the first hang under the claim.
+        let characters = Array(plain)
+        let pieces = style.width.map { TextWrap.breaks(characters, first: $0 - 2, rest: $0 - 4) } ?? [characters.indices]
+        var line = (check.passed ? paint.green("✓") : paint.red("✗")) + " "
+            + pieces.map { String(characters[$0]) }.joined(separator: "\n    ")
         if let message = check.message, !message.isEmpty {
-            let body = TextLayout.lines(message).map { "  " + $0 }.joined(separator: "\n")
+            let body = TextWrap.lines(message, width: style.width.map { $0 - 2 }).map { "  " + $0 }.joined(separator: "\n")
             line += "\n" + (check.passed ? paint.dim(body) : body)
         }
         return line
@@ -88,9 +106,9 @@ public struct TerminalRenderer: Sendable {
 
     /// `error: message`; a message that already says `error:` is not prefixed twice.
     func renderError(_ message: String) -> String {
-        if message.hasPrefix("error:") {
-            return paint.red("error:") + message.dropFirst("error:".count)
-        }
-        return paint.red("error:") + " " + message
+        let text = message.hasPrefix("error:") ? message : "error: " + message
+        // Wrapped before `error:` is coloured; the excerpt and its caret already fit
+        // (`DiagnosticRenderer.defaultWidth`), so only a long message breaks, at a word.
+        return paint.red("error:") + TextWrap.lines(text, width: style.width).joined(separator: "\n").dropFirst("error:".count)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ThawText
 
 /// How the terminal renderer draws: with or without colour, and how big plots are.
 ///
@@ -25,21 +26,28 @@ public struct TerminalStyle: Sendable, Equatable {
     /// Height of a plot's drawing area in rows (titles, axes and legend come on top).
     public var plotHeight: Int
     public var tableBorders: TableBorders
+    /// The terminal's width in columns: text and prose wrap to it, tables narrow their
+    /// widest columns to fit it, plots shrink to it. Nil (files, exports, tests) leaves every
+    /// output at its natural width, so nothing is lost.
+    public var width: Int?
 
     public init(color: Bool = false, plotWidth: Int = 64, plotHeight: Int = 14,
-                tableBorders: TableBorders = .boxed) {
+                tableBorders: TableBorders = .boxed, width: Int? = nil) {
         self.color = color
         self.plotWidth = plotWidth
         self.plotHeight = plotHeight
         self.tableBorders = tableBorders
+        self.width = width
     }
 
     /// No colour, default sizes: what goes into files, logs and tests.
     public static let plain = TerminalStyle()
 
-    /// Default sizes, colour as `ColorPolicy.detect()` decides for standard output.
+    /// Default sizes, colour as `ColorPolicy.detect()` decides for standard output, fitted to
+    /// the width `TerminalWidth` finds for it.
     public static func detected(fileDescriptor: Int32 = 1) -> TerminalStyle {
-        TerminalStyle(color: ColorPolicy.detect(fileDescriptor: fileDescriptor))
+        TerminalStyle(color: ColorPolicy.detect(fileDescriptor: fileDescriptor),
+                      width: TerminalWidth.columns(fileDescriptor: fileDescriptor))
     }
 }
 

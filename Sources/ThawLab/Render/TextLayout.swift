@@ -1,21 +1,38 @@
+import ThawText
+
 /// Column arithmetic for terminal text: how many cells a string takes, padding and trimming.
 enum TextLayout {
-    /// Terminal cells taken by `text`: one per character, two for East Asian wide characters
-    /// and emoji. Escape codes are never measured (the renderer pads before colouring).
+    /// Terminal cells taken by `text` (`DisplayWidth`: two for East Asian wide characters and
+    /// emoji). Escape codes are never measured (the renderer pads before colouring).
     static func width(_ text: some StringProtocol) -> Int {
-        var total = 0
-        for character in text {
-            guard let scalar = character.unicodeScalars.first else { continue }
-            total += isWide(scalar.value) ? 2 : 1
-        }
-        return total
+        DisplayWidth.of(text)
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x20000...0x3FFFD).contains(v)
+    /// Cells a line takes on screen: like `width`, with colour escapes (`ESC [ … m`) skipped.
+    static func visibleWidth(_ line: String) -> Int {
+        var cells = 0, inEscape = false
+        for character in line {
+            if character == "\u{1B}" { inEscape = true } else if inEscape { inEscape = !character.isLetter } else {
+                cells += DisplayWidth.of(character)
+            }
+        }
+        return cells
+    }
+
+    /// `line` cut to `width` cells, its last cell `…`, when it is wider: whole characters
+    /// only; colour escapes are kept and not counted, and a cut coloured line ends in a reset.
+    static func clip(_ line: String, to width: Int, paint: TerminalPaint) -> String {
+        guard visibleWidth(line) > width else { return line }
+        var out = "", cells = 0, inEscape = false
+        for character in line {
+            if character == "\u{1B}" { inEscape = true } else if inEscape { inEscape = !character.isLetter } else {
+                let w = DisplayWidth.of(character)
+                if cells + w > width - 1 { break }
+                cells += w
+            }
+            out.append(character)
+        }
+        return out + "…" + (paint.enabled ? TerminalPaint.reset : "")
     }
 
     /// `text` padded with spaces on the right (left-aligned) or left (right-aligned) to `width`.

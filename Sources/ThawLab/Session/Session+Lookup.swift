@@ -17,11 +17,15 @@ extension Session {
         return (name, item)
     }
 
+    /// The dataset bound to `value`, named as the learner named it: what it is called in a
+    /// run's name, a message or the name of data made from it (`few = select target shots 5`
+    /// is "target 5-shot", not the whole history of splits and transforms behind `target`).
     func data(_ value: Value) throws -> TaskData {
         let (name, item) = try self.item(value, expecting: "a dataset")
-        guard case let .data(d) = item else {
+        guard case var .data(d) = item else {
             throw LabError("`\(name)` is \(item.kindName), not a dataset", at: value.range)
         }
+        d.name = name
         return d
     }
 

@@ -1,3 +1,5 @@
+import ThawText
+
 /// Draws diagnostics as plain text, with the source line and a caret under the range:
 ///
 ///     error: unknown command `frezee`
@@ -23,8 +25,11 @@ public struct DiagnosticRenderer: Sendable {
     public var style: @Sendable (String, Part) -> String
     /// Source lines wider than this many cells are cut around the range.
     public var maximumWidth: Int
+    /// So that the excerpt (indented two, with a `…` at each cut) fits the narrowest
+    /// terminal Thaw lays out for.
+    public static let defaultWidth = TerminalWidth.fallback - 4
 
-    public init(maximumWidth: Int = 100, style: @escaping @Sendable (String, Part) -> String = { text, _ in text }) {
+    public init(maximumWidth: Int = DiagnosticRenderer.defaultWidth, style: @escaping @Sendable (String, Part) -> String = { text, _ in text }) {
         self.maximumWidth = maximumWidth
         self.style = style
     }

@@ -97,7 +97,7 @@ extension LessonGuide {
         while index < lesson.steps.count, case let .prose(text) = lesson.steps[index] {
             session.appendMarkdown(text)
             // Blank lines set prose and the waiting block apart from the outputs above them.
-            show(.text(""), .text(text))
+            show(.text(""), .markdown(text))
             index += 1
         }
         position = index
@@ -122,9 +122,8 @@ extension LessonGuide {
             show(.preformatted(indented(block.text)), .note("`next` runs this (or type it yourself)"))
         case let .predict(prediction):
             session.appendMarkdown(prediction.markdown)
-            show(.text("Predict first: \(prediction.question)"),
-                 .preformatted(prediction.choices.map { "  \($0.label)  \($0.text)" }.joined(separator: "\n")),
-                 .note("answer with \(labels(prediction))"))
+            // Markdown, so that a long question or choice wraps at a word with a hanging indent.
+            show(.markdown(prediction.markdown), .note("answer with \(labels(prediction))"))
         case .reveal:
             show(.note("`next` reveals what happened"))
         case let .exercise(exercise):

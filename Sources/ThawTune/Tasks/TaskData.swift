@@ -11,9 +11,17 @@ public enum TaskData {
     case sequences(SequenceData)
 
     public var name: String {
-        switch self {
-        case let .examples(d): d.name
-        case let .sequences(s): s.name
+        get {
+            switch self {
+            case let .examples(d): d.name
+            case let .sequences(s): s.name
+            }
+        }
+        set {
+            switch self {
+            case var .examples(d): d.name = newValue; self = .examples(d)
+            case var .sequences(s): s.name = newValue; self = .sequences(s)
+            }
         }
     }
 

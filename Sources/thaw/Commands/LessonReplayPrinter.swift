@@ -38,11 +38,11 @@ struct LessonReplayPrinter {
             // Headings only: the prose is for reading in the shell or on the page.
             for line in text.split(separator: "\n") where line.hasPrefix("#") { print("\n" + line) }
         case let .command(run):
-            print("\(run.unit.line)> \(ControlCharacters.visible(run.unit.command))")
+            print(renderer.render(.preformatted("\(run.unit.line)> \(ControlCharacters.visible(run.unit.command))")))
             let out = renderer.render(run.entry.outputs)
             if !out.isEmpty { print(out) }
         case let .prediction(prediction):
-            print("predict \(prediction.id): \(prediction.question) (no learner to ask in a replay)")
+            print(renderer.render(.text("predict \(prediction.id): \(prediction.question) (no learner to ask in a replay)")))
         case let .reveal(outcome):
             print("reveal \(outcome.prediction.id):")
             print(renderer.render(outcome.outputs))

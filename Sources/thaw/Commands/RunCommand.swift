@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let entry = session.run(String(line))
-            print("\(number + 1)> \(ControlCharacters.visible(String(line)))")
+            print(renderer.render(.preformatted("\(number + 1)> \(ControlCharacters.visible(String(line)))")))
             let out = renderer.render(entry.outputs)
             if !out.isEmpty { print(out) }
             if entry.failed { failed = true }

@@ -16,7 +16,7 @@ struct ShellCommand: ParsableCommand {
         } else {
             let lab = LabBackend(session: Session())
             // Greet only a person at a terminal; pipes and scripts get nothing extra.
-            if isatty(0) != 0 && isatty(1) != 0 { print(lab.welcome) }
+            if isatty(0) != 0 && isatty(1) != 0 { print(lab.renderer.render(.text(lab.welcome))) }
             backend = lab
         }
         let code = runInteractiveShell(backend: backend)

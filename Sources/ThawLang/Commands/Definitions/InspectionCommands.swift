@@ -4,9 +4,10 @@ public struct ShowCommand: CommandDefinition {
     public static let about = CommandAbout(
         "show", .inspection, "show a model as a layer table, a dataset, a run, or the workspace",
         details: "A model's table has one row per layer: path, shape, parameters, trainable, learning rate.",
-        examples: ["show", "show net", "show digits rows 0..20", "show net.blocks.0"])
+        examples: ["show", "show net", "show digits rows 0..20", "show net.blocks.0", "show r all"])
     @Arg("what", .layers, "a name or a layer path; nothing lists the workspace") public var what: Value?
     @Opt("rows", "for a dataset: which rows, `0..20`, or how many") public var rows = Rows.first(5)
+    @Opt("all", "for a run: every epoch, not only the first and last few") public var all = false
     public init() {}
 }
 

@@ -1,10 +1,11 @@
-/// How many terminal cells a Character takes, so that a caret lands under the right text.
+/// How many terminal cells a Character takes: the one measure for a caret under the right
+/// text, a padded table cell and a line cut to the terminal's width.
 ///
 /// Most characters take one cell, accents included (they are part of their Character).
 /// East Asian wide characters and emoji take two. This is the usual `wcwidth` rule,
 /// approximated with the Unicode properties the standard library exposes.
-enum DisplayWidth {
-    static func of(_ character: Character) -> Int {
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         if scalar.isASCII { return 1 }
         if scalar.properties.isEmojiPresentation { return 2 }
@@ -13,7 +14,7 @@ enum DisplayWidth {
         return isWide(scalar.value) ? 2 : 1
     }
 
-    static func of(_ text: some Sequence<Character>) -> Int {
+    public static func of(_ text: some Sequence<Character>) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
@@ -27,5 +28,19 @@ enum DisplayWidth {
         default:
             return false
         }
+    }
+
+    /// `text` cut to at most `width` cells, whole characters only (never inside a multi-byte
+    /// one), ending in `…` when anything was cut.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        var out = "", used = 0
+        for character in text {
+            let cells = of(character)
+            if used + cells > width - 1 { break }
+            out.append(character)
+            used += cells
+        }
+        return width > 0 ? out + "…" : ""
     }
 }
