@@ -67,8 +67,11 @@ table = defaultdict(dict)   # (lesson, comparison) -> seed -> margin
 for path in glob.glob(os.path.join(args.logdir, "*.log")):
     name = os.path.basename(path)[:-4]
     lesson, seed = name.rsplit(".", 1)
-    for line in open(path, encoding="utf-8", errors="replace"):
-        m = LINE.match(line.rstrip("\n"))
+    # `thaw run` wraps long lines at the terminal's width (80 in a file): join the
+    # continuation lines (indented by four spaces) back onto their check line.
+    text = open(path, encoding="utf-8", errors="replace").read().replace("\n    ", " ")
+    for line in text.split("\n"):
+        m = LINE.match(line)
         if not m:
             continue
         for part, margin, strict in margins(m.group(1), values(m.group(2))):
