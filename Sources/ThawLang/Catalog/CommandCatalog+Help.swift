@@ -32,7 +32,7 @@ extension CommandCatalog {
         }
         let optionRows = spec.options.map { option in
             var notes = option.isRequired ? ["required"] : option.defaultValue.map { ["default \($0)"] } ?? []
-            if let bounds = option.bounds { notes.append(bounds.upperPhrase) }
+            if let bounds = option.bounds { notes.append(bounds.rangePhrase) }
             return (option.usage, option.help + known(option.suggestions)
                         + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"))
         }

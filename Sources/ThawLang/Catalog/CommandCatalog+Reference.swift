@@ -27,14 +27,14 @@ extension CommandCatalog {
             for argument in spec.arguments {
                 let name = "`\(argument.placeholder)\(argument.repeats ? "..." : "")`"
                 let needed = argument.isRequired ? "required" : "optional"
-                let takes = argument.type.phrase + (argument.bounds.map { ", \($0.upperPhrase)" } ?? "")
+                let takes = argument.type.phrase + (argument.bounds.map { ", \($0.rangePhrase)" } ?? "")
                 out.append("| \(name) | \(cell(takes)) | \(needed) | \(cell(argument.help + known(argument.suggestions))) |")
             }
             for option in spec.options {
                 let name = "`\(option.name)`" + option.aliases.map { ", `\($0)`" }.joined()
                 let takes = option.type == .flag ? "`on`/`off`, or nothing for `on`"
                                                  : option.type.phrase + (option.repeats ? ", one or more" : "")
-                                                   + (option.bounds.map { ", \($0.upperPhrase)" } ?? "")
+                                                   + (option.bounds.map { ", \($0.rangePhrase)" } ?? "")
                 let fallback = option.isRequired ? "required" : option.defaultValue.map { "`\($0)`" } ?? ""
                 out.append("| \(name) | \(cell(takes)) | \(fallback) | \(cell(option.help + known(option.suggestions))) |")
             }

@@ -208,6 +208,12 @@ public struct Bounds: Sendable, Hashable {
         (includesUpper ? "at most " : "below ") + Self.text(upper)
     }
 
+    /// The range as help shows it: "at most 10000", or "from 64 to 16384" when the lower end
+    /// is more than a whole number's form already says (counts start at 1, fractions at 0).
+    public var rangePhrase: String {
+        lower > 1 ? "from \(Self.text(lower)) to \(Self.text(upper))" : upperPhrase
+    }
+
     static func text(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
