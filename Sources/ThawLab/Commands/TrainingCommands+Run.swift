@@ -43,23 +43,26 @@ extension TrainCommand: LabCommand {
             case .none: break
             }
         }
-        let valid = try val.map { v in
+        // The held-out data and the tracked data, looked up and checked once.
+        let watched = { (v: Value) throws -> TaskData in
             let d = try session.data(v)
             try session.checkCompatible(labModel.module, d, at: v.range)
             return d
         }
+        let valid = try val.map(watched)
+        let tracked = try track.map { (name: $0.word ?? $0.path?.root ?? "tracked", data: try watched($0)) }
 
         let learner = try Learner(model: labModel.module, task: data, plan: plan, valid: valid,
                                   rng: session.rng.split(), name: "\(name) on \(data.name)")
         learner.interrupt = session.interruptCheck
-        try checkBudget(learner, data: data, valid: valid, in: session, name: name, written)
-        try addRecordersAndPenalties(to: learner, in: session, model: labModel)
+        try checkBudget(learner, data: data, valid: valid, tracked: tracked, in: session, name: name, written)
+        try addRecordersAndPenalties(to: learner, in: session, model: labModel, tracked: tracked)
         learner.fit()
 
         labModel.lastRates = learner.optimizer.groups.map(\.baseLR)
         if let norms = learner.callback(GradNormRecorder.self) { labModel.lastGradNorms = norms.norms }
         var run = LabRun(model: name, history: learner.history, epochsAsked: learner.budgetEpochs,
-                         stopReason: learner.stopReason, tracked: track.compactMap { $0.word ?? $0.path?.root },
+                         stopReason: learner.stopReason, tracked: tracked.map(\.name),
                          bestValidation: learner.callback(EarlyStopping.self)?.bestValue)
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         run.ewcStrength = ewc
@@ -81,8 +84,8 @@ extension TrainCommand: LabCommand {
 
     /// Throws unless the run fits the session's budget: its peak memory next to the
     /// workspace, the cost of one step (Ctrl-C waits for it) and the whole run's work.
-    func checkBudget(_ learner: Learner, data: TaskData, valid: TaskData?, in session: Session,
-                     name: String, _ written: Statement) throws {
+    func checkBudget(_ learner: Learner, data: TaskData, valid: TaskData?, tracked: [(name: String, data: TaskData)],
+                     in session: Session, name: String, _ written: Statement) throws {
         let model = learner.model
         let tokens: Int? = if case let .sequences(s) = data { s.context } else { nil }
         let perExample = model.trainingModelCost(tokens: tokens)
@@ -96,9 +99,8 @@ extension TrainCommand: LabCommand {
         try session.checkStep(cost, what: "one step of `\(name)` (\(params) parameters) on \(cost.batch) examples",
                               advice: cost.batch > 1 ? "use a smaller `batch`" : "make the model smaller", at: $batch.range ?? written.command.range)
         // The whole run: its steps, and each epoch's pass over the data it watches.
-        let perEpoch = (data.count + cost.batch - 1) / cost.batch
-        let steps = learner.budgetSteps.map { Swift.min($0, learner.budgetEpochs * perEpoch) } ?? learner.budgetEpochs * perEpoch
-        let watched = try (valid.map { [$0] } ?? []) + track.map { try session.data($0) }
+        let steps = learner.plannedSteps
+        let watched = (valid.map { [$0] } ?? []) + tracked.map(\.data)
         let evaluation = Double(watched.reduce(0) { $0 + $1.count }) * perExample.forwardFLOPsPerExample * Double(learner.budgetEpochs)
         try session.checkRun(Double(steps) * cost.stepFLOPs + evaluation, steps: steps,
                              at: ($steps.range ?? $epochs.range) ?? written.command.range)
@@ -113,15 +115,14 @@ extension TrainCommand: LabCommand {
     }
 
     /// What the shell records of every run, and the penalties that protect an old task.
-    func addRecordersAndPenalties(to learner: Learner, in session: Session, model: LabModel) throws {
+    func addRecordersAndPenalties(to learner: Learner, in session: Session, model: LabModel,
+                                  tracked: [(name: String, data: TaskData)]) throws {
         learner.add(MetricsRecorder())
         learner.add(GradNormRecorder())
         learner.add(TrainableGroupsRecorder())
         if session.showProgress { learner.add(Progress()) }
-        for v in track {
-            let d = try session.data(v)
-            try session.checkCompatible(model.module, d, at: v.range)
-            learner.add(ForgettingMeter(source: d.inOrder(size: learner.evaluationBatch), name: v.word ?? v.path?.root ?? "tracked"))
+        for (name, d) in tracked {
+            learner.add(ForgettingMeter(source: d.inOrder(size: learner.evaluationBatch), name: name))
         }
         if let lambda = ewc {
             let keep = try session.data(try keepData(for: "ewc", at: $ewc))
@@ -252,8 +253,18 @@ final class TrainableGroupsRecorder: Callback {
     var perStep: [[Bool]] = []
     var peakTrainable = 0
     func afterStep(_ learner: Learner) {
-        perStep.append(learner.optimizer.groups.map { $0.parameters.contains { $0.tensor.requiresGrad } })
-        peakTrainable = Swift.max(peakTrainable, learner.model.trainableParameterCount)
+        // One pass over the optimizer's groups (which hold every parameter, frozen ones too)
+        // rather than walking the module tree and building its paths after every step.
+        var trainable = 0
+        perStep.append(learner.optimizer.groups.map { group in
+            var any = false
+            for p in group.parameters where p.tensor.requiresGrad {
+                any = true
+                trainable += p.tensor.count
+            }
+            return any
+        })
+        peakTrainable = Swift.max(peakTrainable, trainable)
     }
 }
 

@@ -1,3 +1,5 @@
+import ThawText
+
 /// Markdown prose (a lesson's text) for the terminal.
 ///
 /// Emphasis is shown as styling when colour is on (`**bold**` bold, `*em*` italic, `` `code` ``

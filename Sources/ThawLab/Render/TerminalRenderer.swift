@@ -1,3 +1,5 @@
+import ThawText
+
 /// Turns typed outputs into terminal text.
 ///
 /// Text comes out as is; tables with box drawing (or aligned columns), numbers right-aligned;

@@ -1,3 +1,5 @@
+import ThawText
+
 /// `help` and `help <topic>`, generated from the catalogue so that they cannot disagree
 /// with what the parser accepts.
 extension CommandCatalog {
@@ -86,18 +88,11 @@ extension CommandCatalog {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    /// Greedy word wrap; every line starts with `indent`. Always at least one line.
+    /// Word wrap (ThawText's `TextWrap`, as the terminal uses); every line starts with
+    /// `indent`. Always at least one line.
     static func wrap(_ text: String, width: Int, indent: String) -> [String] {
-        var lines = [String]()
-        var line = indent
-        for word in text.split(separator: " ") {
-            if line.count > indent.count, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.count > indent.count ? " " : "") + word
-        }
-        lines.append(line)
-        return lines
+        let characters = Array(text)
+        let room = max(1, width - indent.count)
+        return TextWrap.breaks(characters, first: room, rest: room).map { indent + String(characters[$0]) }
     }
 }

@@ -28,17 +28,8 @@ public enum CommandCatalog {
 
     /// The command type called `name` (or an alias).
     public static func definition(named name: String) -> (any CommandDefinition.Type)? {
-        definitionIndex[name]
+        index[name]?.type
     }
-
-    static let definitionIndex: [String: any CommandDefinition.Type] = {
-        var index = [String: any CommandDefinition.Type]()
-        for type in definitions {
-            index[type.about.name] = type
-            for alias in type.about.aliases { index[alias] = type }
-        }
-        return index
-    }()
 
     /// The metric functions that expressions may call.
     public static let functions: [FunctionSpec] = metricFunctions
@@ -47,12 +38,11 @@ public enum CommandCatalog {
     public static let reservedWords: Set<String> =
         Value.trueWords.union(Value.falseWords).union(["and", "or", "not", "in"])
 
-    /// Names and aliases, for constant-time lookup.
-    static let index: [String: CommandSpec] = {
-        var index = [String: CommandSpec]()
-        for spec in all {
-            index[spec.name] = spec
-            for alias in spec.aliases { index[alias] = spec }
+    /// Each command's type and spec by its name and its aliases, for constant-time lookup.
+    static let index: [String: (type: any CommandDefinition.Type, spec: CommandSpec)] = {
+        var index = [String: (type: any CommandDefinition.Type, spec: CommandSpec)]()
+        for (type, spec) in zip(definitions, all) {
+            for name in [spec.name] + spec.aliases { index[name] = (type, spec) }
         }
         return index
     }()
@@ -62,7 +52,7 @@ public enum CommandCatalog {
 
     /// The command called `name`, by its name or an alias.
     public static func lookup(_ name: String) -> CommandSpec? {
-        index[name]
+        index[name]?.spec
     }
 
     /// The metric function called `name`.

@@ -84,15 +84,23 @@ public final class Learner {
         if stopReason == nil { stopReason = reason }
     }
 
+    /// The steps a run of `epochs` passes takes, capped at `maxSteps`: one place for the
+    /// arithmetic that `fit` runs by and a budget estimates with.
+    public func steps(epochs: Int, maxSteps: Int?) -> Int {
+        min(epochs * train.count(with: rng), maxSteps ?? Int.max)
+    }
+
+    /// The steps `fit()` will take for the plan's budget, if not stopped early.
+    public var plannedSteps: Int { steps(epochs: budgetEpochs, maxSteps: budgetSteps) }
+
     /// Trains for `epochs` passes over the training batches, or until stopped; `maxSteps`
     /// caps the steps (a run of "steps 300" is epochs enough, capped at 300).
     ///
     /// With `resume`, the run continues from a checkpoint's position: the same epoch, the same
     /// shuffled batches, from the same batch on, with the schedule at the same step.
     public func fit(epochs: Int, maxSteps: Int? = nil, resume: TrainingPosition? = nil) {
-        let perEpoch = train.count(with: rng)
         epochCount = epochs
-        totalSteps = min(epochs * perEpoch, maxSteps ?? Int.max)
+        totalSteps = steps(epochs: epochs, maxSteps: maxSteps)
         step = resume?.step ?? 0
         stopReason = nil
         model.train()

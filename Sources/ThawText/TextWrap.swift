@@ -1,13 +1,11 @@
-import ThawText
-
 /// Word wrapping for the terminal: lines broken at spaces so that no piece is wider than the
 /// width in cells. A word wider than the width is cut between two characters (never inside
 /// one: the pieces are whole `Character`s, so a multi-byte character is never split).
-enum TextWrap {
+public enum TextWrap {
     /// Where to break one line of `characters` (it holds no newline): the first piece takes
     /// at most `first` cells, the others at most `rest`. Spaces at a break are dropped. The
     /// ranges index `characters`; an empty line gives one empty range.
-    static func breaks(_ characters: [Character], first: Int, rest: Int) -> [Range<Int>] {
+    public static func breaks(_ characters: [Character], first: Int, rest: Int) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = 0
         let count = characters.count
@@ -42,18 +40,5 @@ enum TextWrap {
     }
 
     /// Where a word too long for a line may be broken after: the joints of paths and names.
-    static let joints: Set<Character> = [".", "/", "_", "-"]
-
-    /// `text` wrapped to `width`: each of its lines separately, a continuation indented as
-    /// far as the line it continues, plus `hang` (so that a wrapped command reads as one).
-    /// With no width, the lines as they are.
-    static func lines(_ text: String, width: Int?, hang: Int = 0) -> [String] {
-        guard let width else { return TextLayout.lines(text) }
-        return TextLayout.lines(text).flatMap { line -> [String] in
-            let characters = Array(line)
-            let indent = String(repeating: " ", count: min(width / 2, characters.prefix { $0 == " " }.count + hang))
-            let pieces = breaks(characters, first: width, rest: width - indent.count)
-            return pieces.enumerated().map { i, range in (i == 0 ? "" : indent) + String(characters[range]) }
-        }
-    }
+    public static let joints: Set<Character> = [".", "/", "_", "-"]
 }
