@@ -32,7 +32,9 @@ struct TerminalProse {
             if inFence || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") || trimmed.hasPrefix("|") || trimmed.isEmpty {
                 blocks.append(.verbatim(line))
             } else if trimmed.hasPrefix("#") {
-                blocks.append(.flow(text: String(trimmed), indent: indent, hanging: indent, heading: true))
+                // The heading's text, bold: the `#` markers are Markdown, not something to read.
+                let title = trimmed.drop { $0 == "#" }.drop { $0 == " " }
+                blocks.append(.flow(text: String(title), indent: indent, hanging: indent, heading: true))
             } else if let marker = Self.listMarker(trimmed) {
                 blocks.append(.flow(text: String(trimmed), indent: indent, hanging: indent + marker, heading: false))
             } else if width != nil, case let .flow(text, first, hanging, false)? = blocks.last {

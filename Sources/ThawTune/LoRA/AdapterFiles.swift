@@ -57,7 +57,7 @@ public enum AdapterFiles {
     @discardableResult
     public static func load(into model: Module, from url: URL, rng: inout RNG) throws -> [String] {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         let tensors: [String: SafeTensors.Entry]
         let config: [String: Any]
         if isDirectory.boolValue {

@@ -48,7 +48,7 @@ final class LabBackend: ShellBackend {
         if let open = guide.progress.current {
             next = "You were in the lesson `\(open)`: `lessons \(open)` carries on where you left off."
         } else {
-            next = "Start with `lessons 1` (layer freezing); `lessons` lists all five."
+            next = "Start with `lessons 1` (layer freezing); `lessons` shows the whole course."
         }
         return """
             Thaw — a hands-on course in fine-tuning.
