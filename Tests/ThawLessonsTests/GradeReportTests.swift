@@ -34,6 +34,23 @@ struct GradeReportTests {
         #expect(passing.exercises[0].passed)
     }
 
+    /// An open exercise's justification cannot be checked; the report quotes it for the
+    /// instructor: the answer's `# why:` lines, bounded, in the text and Gradescope reports.
+    @Test func reportsQuoteTheLearnersReasons() throws {
+        let long = String(repeating: "x", count: 1000)
+        let answer = "# why: the trunk is fine for this task\nfreeze net except net.head\n#WHY:   only the head is new\n# a plain comment\n# why: \(long)\n"
+        let graded = try report(answer: answer)
+        let reasons = graded.exercises[0].reasoning
+        #expect(reasons.count == 3)
+        #expect(reasons[0] == "the trunk is fine for this task" && reasons[1] == "only the head is new")
+        #expect(reasons[2].count == Reasoning.lengthLimit && reasons[2].hasSuffix("…"))
+        #expect(graded.rendered(as: .text).contains("    why: only the head is new"))
+        #expect(graded.rendered(as: .gradescope).contains("The learner's reasons:"))
+        let many = String(repeating: "# why: again\n", count: 100) + "freeze net except net.head\n"
+        #expect(try report(answer: many).exercises[0].reasoning.count == Reasoning.lineLimit)
+        #expect(try report(answer: "freeze net except net.head").exercises[0].reasoning.isEmpty)
+    }
+
     @Test func checkSkipsMissingAnswersAndSelectsLessons() throws {
         let folder = Fixtures.temporaryFolder()
         let catalog = LessonCatalog(lessons: [try Fixtures.fixtureLesson()])

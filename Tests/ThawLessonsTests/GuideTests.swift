@@ -52,6 +52,8 @@ struct GuideTests {
         #expect(failed.failed)
         #expect(text(failed).contains("not yet: 1 of 2 checks hold"))
         #expect(text(failed).contains("hint: You froze the head too: `unfreeze net.head`."))
+        // A comment typed during the exercise is part of the answer: `# why:` lines are reasons.
+        #expect(!guide.execute("# why: the head is new, the trunk is not").failed)
         let passed = guide.execute("unfreeze net.head")
         #expect(!passed.failed)
         let solved = text(guide.execute("check"))
@@ -60,7 +62,7 @@ struct GuideTests {
         #expect(guide.currentExercise == nil)
 
         let answer = try String(contentsOf: home.appendingPathComponent("answers/fixture/freeze.thaw"), encoding: .utf8)
-        #expect(answer == "freeze net\nunfreeze net.head\n")
+        #expect(answer == "freeze net\n# why: the head is new, the trunk is not\nunfreeze net.head\n")
         let progress = CourseProgress.load(from: home)
         #expect(progress.current == "fixture")
         #expect(progress[lesson: "fixture"].done)

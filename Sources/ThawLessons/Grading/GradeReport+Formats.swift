@@ -24,7 +24,7 @@ extension GradeReport {
              "score": e.passed ? 1 : 0,
              "max_score": 1,
              "status": e.passed ? "passed" : "failed",
-             "output": e.output,
+             "output": e.output + e.reasoningText,
              "visibility": "visible"]
         }
         let root: [String: Any] = [
@@ -74,6 +74,7 @@ extension GradeReport {
             if !e.passed { lines += e.output.split(separator: "\n").map { "    " + $0 } }
             // A pass can still hide mistakes (a typo, a refused file): the student should see them.
             else { lines += e.output.split(separator: "\n").filter { $0.hasPrefix("answer line") }.map { "    " + $0 } }
+            lines += e.reasoning.map { "    why: " + $0 }
         }
         lines += notes.map { "note: " + $0 }
         lines.append("score: \(score)/\(maxScore)")
@@ -88,4 +89,11 @@ extension GradeReport {
 
     private func seconds(_ s: Double) -> String { String(format: "%.3f", s) }
 
+}
+
+extension GradedExercise {
+    /// The learner's reasons after the output, for Gradescope's per-test text.
+    var reasoningText: String {
+        reasoning.isEmpty ? "" : "\n\nThe learner's reasons:\n" + reasoning.map { "- " + $0 }.joined(separator: "\n")
+    }
 }

@@ -14,6 +14,8 @@ public struct GradedExercise: Sendable, Equatable {
     /// Where the answer was looked for.
     public var answerFile: String
     public var seconds: Double
+    /// The answer's `# why:` lines (see `Reasoning`), quoted for the instructor.
+    public var reasoning: [String] = []
 
     public var passed: Bool { outcome?.passed ?? result?.passed ?? false }
     /// Whether there was an answer to grade (refused ones count: the student sent a file).
@@ -75,6 +77,7 @@ public struct Grader {
                     continue
                 case let .text(text): answer = text
                 }
+                entry.reasoning = Reasoning.lines(in: answer)
                 willGrade?(lesson, exercise)
                 let start = Date()
                 if let runAttempt {

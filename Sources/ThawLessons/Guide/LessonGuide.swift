@@ -68,7 +68,10 @@ public final class LessonGuide {
         let place = (lesson?.id, position)
         let script = Script(line)
         let typed = Self.learnerStatements(script)
-        pendingAnswer = exercise == nil || typed.isEmpty ? nil : typed.joined(separator: "; ")
+        // A comment typed during an exercise is kept too: `# why: …` lines are the learner's
+        // reasons, which `thaw grade` quotes for the instructor (see `Reasoning`).
+        let comment = line.trimmingCharacters(in: .whitespaces).hasPrefix("#") ? line.trimmingCharacters(in: .whitespaces) : nil
+        pendingAnswer = exercise == nil ? nil : typed.isEmpty ? comment : typed.joined(separator: "; ")
         display = []
         executing = true
         let entry = session.run(script)
