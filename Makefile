@@ -1,7 +1,8 @@
 # The two commands a newcomer needs (see README.md):
 #   make lab    install what is missing, build, and open the Thaw shell
 #   make test   install what is missing, build, and run the whole test suite
-.PHONY: lab test build bench
+# and, for Jupyter: make kernel  (registers the Thaw kernel; docs/jupyter.md)
+.PHONY: lab test build bench kernel
 
 lab:
 	@scripts/setup.sh
@@ -21,3 +22,6 @@ build:
 
 bench: build
 	OPENBLAS_NUM_THREADS=1 .build/release/thaw bench --threads 1
+
+kernel: build
+	.build/release/thaw kernel install

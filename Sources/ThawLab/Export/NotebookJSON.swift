@@ -17,6 +17,21 @@ enum NotebookJSON: Equatable {
         return out
     }
 
+    /// On one line with no indentation: for messages sent one per line (`thaw kernel serve`).
+    func compact() -> String {
+        switch self {
+        case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let members):
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            return "{" + keys.map { key in
+                var out = ""
+                NotebookJSON.writeString(key, to: &out)
+                return out + ":" + members[key]!.compact()
+            }.joined(separator: ",") + "}"
+        default: return encoded()
+        }
+    }
+
     func write(to out: inout String, depth: Int) {
         switch self {
         case .string(let s): NotebookJSON.writeString(s, to: &out)

@@ -1,4 +1,7 @@
 import CEditLine
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Ctrl-C as something a running command can observe.
 ///
@@ -31,6 +34,14 @@ enum Interrupt {
 
     /// Ctrl-C raises the flag for the command to poll; three unheeded presses quit (130).
     static func handleWhileRunningCommand() { thaw_sigint_running_command() }
+
+    /// Lets SIGINT through when whoever started thaw blocked it (a blocked mask is inherited).
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
 
     /// Gives SIGINT back its default meaning (terminate).
     static func restoreDefault() { thaw_restore_sigint() }
