@@ -1,8 +1,10 @@
 # The two commands a newcomer needs (see README.md):
 #   make lab    install what is missing, build, and open the Thaw shell
 #   make test   install what is missing, build, and run the whole test suite
-# and, for Jupyter: make kernel  (registers the Thaw kernel; docs/jupyter.md)
-.PHONY: lab test build bench kernel
+# and: make install  (puts `thaw` on the PATH: PREFIX/bin, default /usr/local; sudo if needed)
+#      make kernel   (registers the Thaw kernel for Jupyter; docs/jupyter.md)
+PREFIX ?= /usr/local
+.PHONY: lab test build bench kernel install
 
 lab:
 	@scripts/setup.sh
@@ -25,3 +27,10 @@ bench: build
 
 kernel: build
 	.build/release/thaw kernel install
+
+install: build
+	@if [ -w "$(PREFIX)" ] || { [ ! -e "$(PREFIX)" ] && [ -w "$$(dirname "$(PREFIX)")" ]; }; then \
+		scripts/install.sh "$(PREFIX)"; \
+	else \
+		sudo scripts/install.sh "$(PREFIX)"; \
+	fi

@@ -3,8 +3,9 @@ import Foundation
 /// Finds the `datasets/` folder that ships with Thaw.
 ///
 /// Looked for, in order: the folder a caller passes; `$THAW_DATASETS`; `datasets/` in the
-/// current directory (running from the repository root); and `datasets/` next to this source
-/// file's package (tests and `swift run`, whatever the current directory is).
+/// current directory (running from the repository root); `share/thaw/datasets/` beside an
+/// installed binary (`make install`); and `datasets/` next to this source file's package
+/// (tests and `swift run`, whatever the current directory is).
 public enum DatasetsFolder {
     /// The environment variable that points Thaw at another datasets folder.
     public static let environmentVariable = "THAW_DATASETS"
@@ -29,6 +30,7 @@ public enum DatasetsFolder {
         }
         urls.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
             .appendingPathComponent("datasets", isDirectory: true))
+        if let installed = InstalledShare.folder("datasets") { urls.append(installed) }
         // This file is <package>/Sources/ThawData/IO/DatasetsFolder.swift.
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

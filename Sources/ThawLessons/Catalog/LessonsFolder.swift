@@ -1,10 +1,12 @@
 import Foundation
+import ThawData
 
 /// Finds the `Lessons/` folder that ships with Thaw.
 ///
 /// Looked for, in order: `$THAW_LESSONS`; `Lessons/` in the current directory (running from
-/// the repository root); and `Lessons/` next to this source file's package (tests and
-/// `swift run`, whatever the current directory is). The same order as `DatasetsFolder`.
+/// the repository root); `share/thaw/Lessons/` beside an installed binary (`make install`);
+/// and `Lessons/` next to this source file's package (tests and `swift run`, whatever the
+/// current directory is). The same order as `DatasetsFolder`.
 public enum LessonsFolder {
     /// The environment variable that points Thaw at another lessons folder.
     public static let environmentVariable = "THAW_LESSONS"
@@ -22,6 +24,7 @@ public enum LessonsFolder {
         }
         urls.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
             .appendingPathComponent("Lessons", isDirectory: true))
+        if let installed = InstalledShare.folder("Lessons") { urls.append(installed) }
         urls.append(packageLessons)
         return urls
     }

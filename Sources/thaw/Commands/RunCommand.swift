@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThawData
 import ThawLab
 import enum ThawLang.ControlCharacters
 import ThawLessons
@@ -16,7 +17,8 @@ struct RunCommand: ParsableCommand {
             Exits with 1 when a command fails or an `expect` does not hold.
             """)
 
-    @Argument(help: "A file of thaw commands (one a line), or a lesson (.md).")
+    @Argument(help: "A file of thaw commands (one a line), or a lesson: a .md file, or a lesson's number or name (`1`, `freezing`).",
+              transform: ScriptFile.resolve)
     var file: String
 
     @Option(help: "For a lesson: replace the value of its first `seed` line.")
@@ -31,7 +33,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let text: String
         do { text = try ScriptFile.read(file) } catch {
-            FileHandle.standardError.write(Data("thaw: \(ControlCharacters.visible(error.description))\n".utf8))
+            let missing = FileKind.of(file) == nil ? "; nor is it a lesson's number or name (`thaw run 1`, `thaw run freezing`)" : ""
+            FileHandle.standardError.write(Data("thaw: \(ControlCharacters.visible(error.description + missing))\n".utf8))
             throw ExitCode(64)
         }
         if file.hasSuffix(".md") {

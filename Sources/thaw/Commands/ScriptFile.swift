@@ -1,9 +1,21 @@
 import Foundation
 import ThawData
+import ThawLessons
 
 /// Reads a script or lesson named on the command line, and says why when it cannot:
 /// missing, a folder, not a regular file, too large, or not UTF-8 (with the line).
 enum ScriptFile {
+    /// A file named on the command line, or — when there is no such file here — a lesson
+    /// named the way a learner would: its number, slug, id or file name, looked up in the
+    /// lessons folder (`thaw run 1`, `thaw run freezing`, and `thaw run Lessons/01-freezing.md`
+    /// from any directory once thaw is installed).
+    static func resolve(_ path: String) -> String {
+        guard FileKind.of(path) == nil, let folder = LessonsFolder.locate() else { return path }
+        let key = URL(fileURLWithPath: path).lastPathComponent
+        guard let lesson = LessonCatalog(folder: folder).lesson(key) else { return path }
+        return folder.appendingPathComponent(lesson.fileName).path
+    }
+
     /// Far more than any lesson or script; a cap so that `thaw run /dev/zero` ends.
     static let sizeLimit = 16 << 20
 
