@@ -10,8 +10,16 @@ extension LoadCommand: LabCommand {
         if let target = into {
             guard let file = source.string else { throw LabError("`load … into` needs a quoted file name", at: source.range) }
             let (_, model) = try session.model(target)
-            let url = try session.file(file, for: .read, at: source.range)
-            do { try Checkpoint.loadWeights(into: model.module, from: url) } catch {
+            let url = try session.file(file, for: .readFileOrFolder, at: source.range)
+            do {
+                // A folder is a PEFT adapter (adapter_config.json + adapter_model.safetensors).
+                if FileKind.of(url.path) == .directory {
+                    var rng = session.rng.split()
+                    let loaded = try AdapterFiles.load(into: model.module, from: url, rng: &rng)
+                    return CommandResult(outputs: [.note("loaded the adapter in \(file)/ into `\(target)`: \(loaded.joined(separator: ", "))")])
+                }
+                try Checkpoint.loadWeights(into: model.module, from: url)
+            } catch {
                 throw LabError("\(error)", at: source.range)
             }
             return CommandResult(outputs: [.note("loaded the weights of \(file) into `\(target)`")])

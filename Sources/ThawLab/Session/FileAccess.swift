@@ -21,6 +21,8 @@ public enum FileAccessPolicy: Sendable, Equatable {
 
     public enum Access: Sendable {
         case read
+        /// A file or a folder to read (`load "DIR" into`: a PEFT adapter folder).
+        case readFileOrFolder
         case write
         /// A folder written into (`save … peft`).
         case writeFolder
@@ -42,17 +44,17 @@ public enum FileAccessPolicy: Sendable, Equatable {
             let last = index == parts.count - 1
             guard let kind = FileKind.of(path) else {
                 // Missing: fine for what will be written (folders are created), not for a read.
-                if access == .read { throw refuse("there is no such file in the scratch folder") }
+                if access == .read || access == .readFileOrFolder { throw refuse("there is no such file in the scratch folder") }
                 return URL(fileURLWithPath: root + "/" + parts.joined(separator: "/"))
             }
             switch kind {
             case .symlink: throw refuse("`\(parts[...index].joined(separator: "/"))` is a symlink, which grading does not follow")
             case .directory where !last: continue
-            case .directory where access == .writeFolder: continue
+            case .directory where access == .writeFolder || access == .readFileOrFolder: continue
             case .regular where last && access != .writeFolder: continue
             default:
                 throw refuse("`\(parts[...index].joined(separator: "/"))` is \(kind), which grading does not "
-                             + (access == .read ? "read" : "write"))
+                             + (access == .read || access == .readFileOrFolder ? "read" : "write"))
             }
         }
         return URL(fileURLWithPath: path)

@@ -7,15 +7,17 @@ public struct LoadCommand: CommandDefinition {
             `digits` are the 8x8 handwritten digits (1797 images, classes 0 to 9); `english` \
             and `spanish` are word lists for the tiny GPT. With `into`, the file is a checkpoint \
             (written by `save`, or by PyTorch's safetensors) whose tensors replace the model's \
-            weights, matched by name; nothing is bound then.
+            weights, matched by name; nothing is bound then. A folder is a PEFT adapter \
+            (written by `save … peft`, or by PEFT's `save_pretrained`): its LoRA layers are \
+            wrapped and filled, the rest frozen, and the modules it saved whole (a head) replaced.
             """,
-        examples: ["digits = load digits", "load \"runs/net.safetensors\" into net"])
+        examples: ["digits = load digits", "load \"runs/net.safetensors\" into net", "load \"runs/lora\" into net"])
     /// The datasets that ship with thaw, by the name `load` knows them.
     public static let shipped = ["digits", "english", "spanish", "langid"]
 
     @Arg("source", .source, suggestions: ["digits", "english", "spanish"],
          "a dataset that ships with thaw, or a quoted `.csv` or `.safetensors` file") public var source: Value
-    @Opt("into", .model, "load a `.safetensors` checkpoint's weights into this model") public var into: Value?
+    @Opt("into", .model, "load a `.safetensors` checkpoint's weights, or a PEFT adapter folder, into this model") public var into: Value?
     public init() {}
 }
 

@@ -23,6 +23,6 @@ public struct SaveCommand: CommandDefinition {
         examples: ["save net \"runs/net.safetensors\"", "save net \"runs/lora\" peft"])
     @Arg("model", .model, "the model to save") public var model: Value
     @Arg("file", .file, "where to write it") public var file: String
-    @Opt("peft", "write only the LoRA adapters, as PEFT does (a folder with adapter_config.json)") public var peft = false
+    @Opt("peft", "write only the LoRA adapters and the layers that trained besides them (a new head), as PEFT does: a folder with adapter_config.json") public var peft = false
     public init() {}
 }
