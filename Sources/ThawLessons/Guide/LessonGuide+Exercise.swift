@@ -43,6 +43,11 @@ extension LessonGuide {
             return [.error("`\(label)` is not a choice here: \(labels(prediction))")]
         }
         progress[lesson: lesson.id].predictions[prediction.id] = choice.label
+        // Also beside the answers, for an instructor who collects answer folders.
+        let store = AnswerStore(folder: ThawHome.answers(in: home))
+        do { try store.savePrediction(choice.label, for: prediction.id, lesson: lesson.id) } catch {
+            show(.note("could not save your prediction beside your answers: \(error)"))
+        }
         advance()
         return [.note("you predicted `\(choice.label)`: \(choice.text)")]
     }

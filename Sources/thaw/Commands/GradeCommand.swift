@@ -18,8 +18,11 @@ struct GradeCommand: ParsableCommand {
             Exits with 0 when the report was written, whatever the score.
             """)
 
-    @Argument(help: "The folder of answers.")
+    @Argument(help: "The folder of answers (with --class: a folder of such folders, one per student).")
     var directory: String
+
+    @Flag(name: .customLong("class"), help: "Grade every student folder in DIRECTORY; --output names a folder for grades.csv, summary.md and one report per student.")
+    var wholeClass = false
 
     @Option(help: "gradescope (results.json), junit (XML) or text.")
     var format: GradeReport.Format = .text
@@ -47,26 +50,69 @@ struct GradeCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw fail("\(directory) is not a folder", 64)
         }
+        if wholeClass {
+            guard let output else { throw fail("--class writes several files: name a folder with --output", 64) }
+            try gradeClass(in: folder, into: URL(fileURLWithPath: output, isDirectory: true), fail: fail)
+            return
+        }
         if let output { do { try SafeWrite.checkTarget(output) } catch { throw fail(error.description, 73) } }
         let catalog = LessonCatalog.located()
         reportBrokenLessons(catalog)
-        let sandbox: GradingSandbox
-        do { sandbox = try GradingSandbox(limits: SandboxLimits(cpuSeconds: cpuSeconds, memoryMB: memoryMb)) } catch {
-            throw fail("\(error)", 71)
-        }
-        defer { sandbox.cleanUp() }
-        var grader = Grader(catalog: catalog, answers: AnswerStore(folder: folder), only: lessons)
-        grader.willGrade = { lesson, exercise in status("grading \(lesson.id)/\(exercise.id)…") }
-        grader.runAttempt = { lesson, exercise, answer in sandbox.run(lesson: lesson, exercise: exercise, answer: answer) }
-        let report: GradeReport
-        do { report = try grader.grade() } catch { throw fail("\(error)", 64) }
-        status("")
+        let report = try grade(folder, catalog: catalog, fail: fail)
         let text = report.rendered(as: format)
         guard let output else {
             guard StandardOutput.write(text) else { throw fail("the report could not be written to standard output", 1) }
             return
         }
         do { try SafeWrite.write(text, to: URL(fileURLWithPath: output)) } catch { throw fail(error.description, 73) }
+    }
+
+    /// Grades one folder of answers, each answer in the sandbox.
+    func grade(_ folder: URL, catalog: LessonCatalog, who: String = "", fail: (String, Int32) -> ExitCode) throws -> GradeReport {
+        let sandbox: GradingSandbox
+        do { sandbox = try GradingSandbox(limits: SandboxLimits(cpuSeconds: cpuSeconds, memoryMB: memoryMb)) } catch {
+            throw fail("\(error)", 71)
+        }
+        defer { sandbox.cleanUp() }
+        var grader = Grader(catalog: catalog, answers: AnswerStore(folder: folder), only: lessons)
+        grader.willGrade = { lesson, exercise in status("grading \(who)\(lesson.id)/\(exercise.id)…") }
+        grader.runAttempt = { lesson, exercise, answer in sandbox.run(lesson: lesson, exercise: exercise, answer: answer) }
+        let report: GradeReport
+        do { report = try grader.grade() } catch { throw fail("\(error)", 64) }
+        status("")
+        return report
+    }
+
+    /// `--class`: every visible sub-folder is a student's answers. Writes `grades.csv`,
+    /// `summary.md` and `students/NAME.EXT` into `output`, and prints the summary.
+    func gradeClass(in folder: URL, into output: URL, fail: (String, Int32) -> ExitCode) throws {
+        let catalog = LessonCatalog.located()
+        reportBrokenLessons(catalog)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && FileKind.of(folder.appendingPathComponent($0).path) == .directory }.sorted()
+        let selected: [Lesson]
+        do { selected = try Grader(catalog: catalog, answers: AnswerStore(folder: folder), only: lessons).selectedLessons() } catch {
+            throw fail("\(error)", 64)
+        }
+        var students: [ClassReport.Student] = []
+        for name in names {
+            let answers = folder.appendingPathComponent(name, isDirectory: true)
+            let report = try grade(answers, catalog: catalog, who: ControlCharacters.visible(name) + ": ", fail: fail)
+            let store = AnswerStore(folder: answers)
+            let predictions = Dictionary(uniqueKeysWithValues: selected.map { ($0.id, store.predictions(lesson: $0.id)) })
+            students.append(ClassReport.Student(name: name, report: report, predictions: predictions))
+        }
+        let classReport = ClassReport(students: students, lessons: selected)
+        let fileExtension = ["gradescope": "json", "junit": "xml", "text": "txt"][format.rawValue] ?? "txt"
+        do {
+            try SafeWrite.write(classReport.csv(), to: output.appendingPathComponent("grades.csv"))
+            try SafeWrite.write(classReport.summary(), to: output.appendingPathComponent("summary.md"))
+            for student in students {
+                try SafeWrite.write(student.report.rendered(as: format),
+                                    to: output.appendingPathComponent("students").appendingPathComponent("\(student.name).\(fileExtension)"))
+            }
+        } catch { throw fail(error.description, 73) }
+        guard StandardOutput.write(classReport.summary()) else { throw fail("the summary could not be written to standard output", 1) }
     }
 }
 
