@@ -19,7 +19,10 @@ struct GradeCommand: ParsableCommand {
             """)
 
     @Argument(help: "The folder of answers (with --class: a folder of such folders, one per student).")
-    var directory: String
+    var directory: String?
+
+    @Option(help: "Write Gradescope's autograder archive (autograder.zip: setup.sh, run_autograder, Thaw's sources) into this folder, for the chosen lessons.")
+    var bundle: String?
 
     @Flag(name: .customLong("class"), help: "Grade every student folder in DIRECTORY; --output names a folder for grades.csv, summary.md and one report per student.")
     var wholeClass = false
@@ -45,6 +48,12 @@ struct GradeCommand: ParsableCommand {
             return ExitCode(code)
         }
         guard cpuSeconds >= 1, memoryMb >= 256 else { throw fail("--cpu-seconds must be at least 1 and --memory-mb at least 256", 64) }
+        if let bundle {
+            guard directory == nil else { throw fail("--bundle writes the autograder; it grades nothing, so give no answers folder", 64) }
+            try writeBundle(to: URL(fileURLWithPath: bundle, isDirectory: true), fail: fail)
+            return
+        }
+        guard let directory else { throw fail("name the folder of answers to grade: thaw grade DIR", 64) }
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -65,6 +74,20 @@ struct GradeCommand: ParsableCommand {
             return
         }
         do { try SafeWrite.write(text, to: URL(fileURLWithPath: output)) } catch { throw fail(error.description, 73) }
+    }
+
+    /// `--bundle`: the autograder zip, from the clone this thaw was built from.
+    func writeBundle(to folder: URL, fail: (String, Int32) -> ExitCode) throws {
+        let catalog = LessonCatalog.located()
+        do { _ = try Grader(catalog: catalog, answers: AnswerStore(folder: folder), only: lessons).selectedLessons() } catch {
+            throw fail("\(error)", 64)
+        }
+        let source = LessonsFolder.packageLessons.deletingLastPathComponent()
+        let bundle = AutograderBundle(source: source, lessons: lessons, cpuSeconds: cpuSeconds, memoryMB: memoryMb)
+        do {
+            let zip = try bundle.write(to: folder)
+            print("wrote \(zip.path): upload it as the autograder of a Gradescope programming assignment (docs/teaching.md)")
+        } catch { throw fail("\(error)", 73) }
     }
 
     /// Grades one folder of answers, each answer in the sandbox.
