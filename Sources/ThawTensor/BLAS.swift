@@ -1,4 +1,5 @@
 internal import CBLAS
+import Foundation
 
 /// Thin wrappers over OpenBLAS. Every matrix product in Thaw goes through `gemm`;
 /// nothing outside ThawTensor sees CBLAS.
@@ -28,4 +29,17 @@ public enum BLASThreads {
     public static func set(_ count: Int) { openblas_set_num_threads(Int32(max(1, count))) }
     /// The number of threads OpenBLAS is using.
     public static var current: Int { Int(openblas_get_num_threads()) }
+
+    /// The environment variables OpenBLAS reads its thread count from.
+    public static let environmentVariables = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
+
+    /// One thread unless the environment asks for more. The course's products are small
+    /// (64×128 to 1024×64×64): spread over cores, OpenBLAS spends more in waking and joining
+    /// threads than it saves — lesson 1 replayed 1.5–2.2 s with both cores against 1.0–1.3 s
+    /// with one (docs/performance.md) — so by default thaw is never slower than one thread.
+    /// `OPENBLAS_NUM_THREADS=N` (or `thaw bench --threads N`) still chooses N.
+    public static func adoptDefault(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        guard !environmentVariables.contains(where: { environment[$0]?.isEmpty == false }) else { return }
+        set(1)
+    }
 }

@@ -6,4 +6,6 @@ StandardOutput.guardStandardDescriptors()
 // Keep freed tensor buffers in the process for reuse (see Memory.swift): a training step
 // allocates the same sizes over and over, and returning them to the OS costs page faults.
 Memory.keepFreedBuffers()
+// One BLAS thread unless the environment says otherwise: the fastest for the course's sizes.
+BLASThreads.adoptDefault()
 ThawCommand.main()
