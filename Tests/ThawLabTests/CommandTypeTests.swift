@@ -24,6 +24,7 @@ struct CommandTypeTests {
         "old, new = split digits 0.5", "a, b = split digits 0.5 stratify off",
         "held = select digits where label < 5 classes 0..4 shots 5 take 20",
         "noisy = transform digits noise 0.1 invert rotate 5 permute mislabel 0.1",
+        "biased = transform digits marker 0.9 augment affine",
         "both = join old new",
         "net = mlp 64 16 10 activation tanh dropout 0.1",
         "c = cnn channels 4 8 classes 10",

@@ -33,7 +33,11 @@ struct CourseMapTests {
         }
         // A lesson is available exactly when its file is there.
         let available = map.entries.filter { Self.catalog.lesson(for: $0) != nil }.map(\.number)
-        #expect(available == [1, 2, 3, 4, 5, 90])
+        // (Derived from the files rather than listed, so that tracks landing on separate
+        // branches do not each edit one line here.)
+        let files = Self.catalog.lessons.compactMap { Int($0.fileName.prefix(2)) }.sorted()
+        #expect(available == files)
+        #expect(Set([1, 2, 3, 4, 5, 90]).isSubset(of: available))
     }
 
     @Test func availableLessonsRequireOnlyAvailableLessons() throws {

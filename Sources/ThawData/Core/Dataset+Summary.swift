@@ -18,15 +18,17 @@ extension Dataset {
     /// image keeps its proportions in a terminal, whose cells are about twice as tall as wide.
     static let shades: [Character] = [" ", "░", "▒", "▓", "█"]
 
-    /// The first `shown` examples from `start`: images drawn side by side (six to a row) with
-    /// their labels beneath; words with their labels; other features as numbers.
+    /// The first `shown` examples from `start`: images drawn side by side (four to a row, so
+    /// that a row of 8x8 images fits 80 columns) with their labels beneath; words with their
+    /// labels; other features as numbers.
     public func preview(_ shown: Int = 1, from start: Int = 0) -> String {
         let indices = Array(start ..< min(start + max(shown, 0), count))
         guard !indices.isEmpty else { return "  (no examples)" }
         switch kind {
         case .image(let h, let w):
-            return stride(from: 0, to: indices.count, by: 6).map { row in
-                drawImages(Array(indices[row ..< min(row + 6, indices.count)]), height: h, width: w)
+            let perRow = 4
+            return stride(from: 0, to: indices.count, by: perRow).map { row in
+                drawImages(Array(indices[row ..< min(row + perRow, indices.count)]), height: h, width: w)
             }.joined(separator: "\n\n")
         case .text(let vocabulary):
             let words = indices.map { vocabulary.decode(values(at: $0).map { Int($0) }) }

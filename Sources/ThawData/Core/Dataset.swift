@@ -36,20 +36,25 @@ public struct Dataset: CustomStringConvertible {
     /// Each example's row in its source, kept through subsets, splits and transforms.
     public let ids: [Int]
     public let kind: Kind
+    /// For images that carry a marker pixel (`marked(agreeing:rng:)`), the class whose spot
+    /// each example's marker sits on; nil for data without markers. Kept through every subset.
+    public let markers: [Int]?
 
     public init(name: String, features: Tensor, labels: [Int], classNames: [String],
-                ids: [Int]? = nil, kind: Kind = .vector) {
+                ids: [Int]? = nil, kind: Kind = .vector, markers: [Int]? = nil) {
         precondition(features.rank >= 1 && features.shape[0] == labels.count,
                      "features \(features.shape) do not match \(labels.count) labels")
         precondition(labels.allSatisfy { $0 >= 0 && $0 < classNames.count },
                      "labels must be in 0..<\(classNames.count)")
         precondition(ids == nil || ids!.count == labels.count, "one id per example")
+        precondition(markers == nil || markers!.count == labels.count, "one marker per example")
         self.name = name
         self.features = features
         self.labels = labels
         self.classNames = classNames
         self.ids = ids ?? Array(labels.indices)
         self.kind = kind
+        self.markers = markers
     }
 
     /// The number of examples.
@@ -99,7 +104,7 @@ public struct Dataset: CustomStringConvertible {
         }
         return Dataset(name: name ?? self.name, features: Tensor(values, shape: [indices.count] + sampleShape),
                        labels: indices.map { labels[$0] }, classNames: classNames,
-                       ids: indices.map { ids[$0] }, kind: kind)
+                       ids: indices.map { ids[$0] }, kind: kind, markers: markers.map { m in indices.map { m[$0] } })
     }
 
     /// The examples of one class.
@@ -118,19 +123,20 @@ public struct Dataset: CustomStringConvertible {
         guard relabel else { return picked }
         return Dataset(name: picked.name, features: picked.features,
                        labels: picked.labels.map { wanted.firstIndex(of: $0)! },
-                       classNames: wanted.map { classNames[$0] }, ids: picked.ids, kind: kind)
+                       classNames: wanted.map { classNames[$0] }, ids: picked.ids, kind: kind,
+                       markers: picked.markers.map { $0.map { wanted.firstIndex(of: $0) ?? -1 } })
     }
 
     /// The same examples with new values (same count); used by every transform.
     public func replacingFeatures(_ features: Tensor, name: String? = nil, kind: Kind? = nil) -> Dataset {
         Dataset(name: name ?? self.name, features: features, labels: labels,
-                classNames: classNames, ids: ids, kind: kind ?? self.kind)
+                classNames: classNames, ids: ids, kind: kind ?? self.kind, markers: markers)
     }
 
     /// The same examples with new labels (same classes); used by label noise.
     public func replacingLabels(_ labels: [Int], name: String? = nil) -> Dataset {
         Dataset(name: name ?? self.name, features: features, labels: labels,
-                classNames: classNames, ids: ids, kind: kind)
+                classNames: classNames, ids: ids, kind: kind, markers: markers)
     }
 
     /// The same examples with each one reshaped, e.g. `[64]` to `[1, 8, 8]` for a CNN.
@@ -146,6 +152,8 @@ public struct Dataset: CustomStringConvertible {
         precondition(other.classNames == classNames, "class names differ")
         return Dataset(name: name ?? "\(self.name) + \(other.name)",
                        features: Tensor(features.data + other.features.data, shape: [count + other.count] + sampleShape),
-                       labels: labels + other.labels, classNames: classNames, ids: ids + other.ids, kind: kind)
+                       labels: labels + other.labels, classNames: classNames, ids: ids + other.ids, kind: kind,
+                       markers: markers == nil && other.markers == nil ? nil
+                           : (markers ?? Array(repeating: -1, count: count)) + (other.markers ?? Array(repeating: -1, count: other.count)))
     }
 }

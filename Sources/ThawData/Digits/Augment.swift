@@ -22,14 +22,18 @@ public struct Augment: Equatable, Sendable {
     public var maxScale: Float
     /// The standard deviation of Gaussian pixel noise (results are clipped to [0, 1]).
     public var noise: Float
+    /// Move each image's marker pixel (`Marker`) to a spot drawn at random, so that it no
+    /// longer tells the label: the augmentation that breaks a shortcut.
+    public var redrawsMarker: Bool
 
     public init(maxShift: Float = 0, wholePixels: Bool = false, maxRotation: Float = 0,
-                maxScale: Float = 0, noise: Float = 0) {
+                maxScale: Float = 0, noise: Float = 0, redrawsMarker: Bool = false) {
         self.maxShift = maxShift
         self.wholePixels = wholePixels
         self.maxRotation = maxRotation
         self.maxScale = maxScale
         self.noise = noise
+        self.redrawsMarker = redrawsMarker
     }
 
     /// Shifts by −1, 0 or +1 pixel in each direction.
@@ -40,6 +44,8 @@ public struct Augment: Equatable, Sendable {
     public static let smallRotations = Augment(maxRotation: 15)
     /// Gaussian noise σ = 0.1.
     public static let lightNoise = Augment(noise: 0.1)
+    /// No change but the marker pixel, moved to a random spot.
+    public static let randomMarker = Augment(redrawsMarker: true)
 
     /// Augments a batch of images: `images` has shape [N, ...] with height × width values per
     /// example; the result has the same shape.
@@ -47,6 +53,7 @@ public struct Augment: Equatable, Sendable {
         let n = height * width
         precondition(images.rank >= 1 && images.count == images.shape[0] * n,
                      "\(images.shape) is not a batch of \(height)x\(width) images")
+        precondition(!redrawsMarker || (height == Marker.height && width == Marker.width), "markers are drawn on 8x8 images")
         var values = [Float](repeating: 0, count: images.count)
         images.data.withUnsafeBufferPointer { source in
             values.withUnsafeMutableBufferPointer { target in
@@ -58,6 +65,7 @@ public struct Augment: Equatable, Sendable {
                     if noise > 0 {
                         for i in out.indices { out[i] = min(max(out[i] + noise * rng.normal(), 0), 1) }
                     }
+                    if redrawsMarker { Marker.draw(rng.int(below: Marker.spots.count), into: out) }
                 }
             }
         }
@@ -83,6 +91,15 @@ public struct Augment: Equatable, Sendable {
 }
 
 extension Dataset {
+    /// Every image changed once, at random: what one epoch of `augment` shows the network.
+    public func augmentedOnce(_ augment: Augment, rng: inout RNG) -> Dataset {
+        guard case .image(let height, let width) = kind else {
+            preconditionFailure("augmentation needs images, and \(name) is not")
+        }
+        let changed = augment.apply(to: features, height: height, width: width, rng: &rng)
+        return replacingFeatures(changed, name: "\(name) augmented")
+    }
+
     /// The dataset followed by `copies` augmented versions of it (so `copies + 1` times as
     /// many examples), each example drawn afresh.
     public func augmented(_ augment: Augment, copies: Int = 1, rng: inout RNG) -> Dataset {

@@ -22,12 +22,19 @@ extension Session {
             case "loss": return .number(e.loss)
             default: return .number(Metrics.perplexity(meanLoss: e.loss))
             }
-        case "precision", "recall":
+        case "precision", "recall", "f1":
             let e = try measure(try reference(arg(0)), on: try reference(arg(1)))
             let cls = Int(try numberArg(2))
             let m = ConfusionMatrix(classes: 0, predictions: e.predictions, targets: e.targets)
             guard cls >= 0 && cls < m.classes else { throw LabError("there is no class \(cls) here", at: try arg(2).range) }
-            return .number(function == "precision" ? m.precision(cls) : m.recall(cls))
+            switch function {
+            case "precision": return .number(m.precision(cls))
+            case "recall": return .number(m.recall(cls))
+            default: return .number(m.f1(cls))
+            }
+        case "macro_f1":
+            let e = try measure(try reference(arg(0)), on: try reference(arg(1)))
+            return .number(ConfusionMatrix(classes: 0, predictions: e.predictions, targets: e.targets).macroF1)
         case "forgetting":
             let before = try measure(try reference(arg(0)), on: try reference(arg(2)))
             let after = try measure(try reference(arg(1)), on: try reference(arg(2)))
@@ -71,6 +78,10 @@ extension Session {
             return .number(Double(model.module.loraLayers.first { $0.path == pattern }?.layer.rank ?? 0))
         case "ewc":
             return .number(try trainingRun(try reference(arg(0))).ewcStrength ?? 0)
+        case "balanced":
+            return .boolean(try trainingRun(try reference(arg(0))).balance != .none)
+        case "augmented":
+            return .boolean(try trainingRun(try reference(arg(0))).augment != .none)
         case "best":
             let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {

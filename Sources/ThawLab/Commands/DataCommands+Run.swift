@@ -61,7 +61,9 @@ extension SelectCommand: LabCommand {
         var d = try session.examples(data)
         if let condition = condition?.expression {
             var keep: [Int] = []
-            for i in 0..<d.count where try session.holds(condition, label: d.labels[i], index: i) { keep.append(i) }
+            for i in 0..<d.count where try session.holds(condition, label: d.labels[i], index: i, marker: d.markers?[i]) {
+                keep.append(i)
+            }
             d = d.subset(keep, name: "\(d.name) where \(condition)")
         }
         if let classes {
@@ -81,26 +83,34 @@ extension SelectCommand: LabCommand {
 
 extension Session {
 
-    /// A `where` condition on one example: `label` and `index` are its fields.
-    func holds(_ e: ThawLang.Expression, label: Int, index: Int) throws -> Bool {
+    /// A `where` condition on one example: `label`, `index` and `marker` (the class its
+    /// marker pixel points at, for data made with `transform … marker`) are its fields.
+    func holds(_ e: ThawLang.Expression, label: Int, index: Int, marker: Int? = nil) throws -> Bool {
         func num(_ e: ThawLang.Expression) throws -> Double {
             switch e.kind {
             case let .number(n): return n
             case .name("label"): return Double(label)
             case .name("index"): return Double(index)
+            case .name("marker"):
+                guard let marker else {
+                    throw LabError("these images have no marker: `transform … marker 0.95` plants one", at: e.range)
+                }
+                return Double(marker)
             case let .unary(.negate, x): return -(try num(x))
             case let .binary(op, a, b) where !op.isComparison && !op.isLogical:
                 let (x, y) = (try num(a), try num(b))
                 switch op { case .add: return x + y; case .subtract: return x - y; case .multiply: return x * y; default: return x / y }
-            case let .name(n): throw LabError("inside `where`, only `label` and `index` are known, not `\(n)`", at: e.range)
-            default: throw LabError("expected a number, `label` or `index` here", at: e.range)
+            case let .name(n): throw LabError("inside `where`, only `label`, `index` and `marker` are known, not `\(n)`", at: e.range)
+            default: throw LabError("expected a number, `label`, `index` or `marker` here", at: e.range)
             }
         }
         switch e.kind {
         case let .boolean(b): return b
-        case let .unary(.not, x): return !(try holds(x, label: label, index: index))
-        case let .binary(.and, a, b): return try holds(a, label: label, index: index) && holds(b, label: label, index: index)
-        case let .binary(.or, a, b): return try holds(a, label: label, index: index) || holds(b, label: label, index: index)
+        case let .unary(.not, x): return !(try holds(x, label: label, index: index, marker: marker))
+        case let .binary(.and, a, b):
+            return try holds(a, label: label, index: index, marker: marker) && holds(b, label: label, index: index, marker: marker)
+        case let .binary(.or, a, b):
+            return try holds(a, label: label, index: index, marker: marker) || holds(b, label: label, index: index, marker: marker)
         case let .binary(.in, a, b):
             let x = try num(a)
             switch b.kind {
@@ -179,8 +189,27 @@ extension TransformCommand: LabCommand {
             d = d.withLabelNoise(share, rng: &session.rng)
             changed = true
         }
+        if let share = marker {
+            guard Marker.fits(d) else {
+                throw LabError("markers are drawn on 8x8 digits of at most ten classes; `\(data)` is not", at: $marker.range)
+            }
+            d = d.marked(agreeing: share, rng: &session.rng)
+            changed = true
+        }
+        if let augmentation = augment.augmentation {
+            if augment == .marker {
+                guard Marker.fits(d) else {
+                    throw LabError("`augment marker` moves the marker of 8x8 digits; `\(data)` is not", at: $augment.range)
+                }
+                d = d.remarked(rng: &session.rng)   // keeps track of where each marker went
+            } else {
+                d = d.augmentedOnce(augmentation, rng: &session.rng)
+            }
+            changed = true
+        }
         guard changed else {
-            throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute` or `mislabel 0.3`", at: written.command.range)
+            throw LabError("say how to transform: `noise 0.35`, `invert`, `rotate 90`, `permute`, `mislabel 0.3`, `marker 0.95` or `augment affine`",
+                           at: written.command.range)
         }
         return CommandResult(items: [.data(.examples(d))])
     }

@@ -35,11 +35,20 @@ extension TrainCommand: LabCommand {
         plan.gradualUnfreezing = unfreeze == .gradual ? .epochs(1) : nil
         plan.patience = patience
         plan.augment = augment.augmentation
+        if augment != .none {
+            guard case let .examples(d) = data, case .image = d.kind else {
+                throw LabError("`augment` changes images; `\(on)` is not a set of images", at: $augment.range)
+            }
+            if augment == .marker && !Marker.fits(d) {
+                throw LabError("`augment marker` moves the marker of 8x8 digits; `\(on)` is not", at: $augment.range)
+            }
+        }
         plan.evaluationBatch = TaskData.evaluationBatch(for: labModel.module, flopsPerBatch: SessionBudget.stepFLOPs)
         if case let .examples(d) = data {
             switch balance {
             case .weights: plan.classWeights = d.inverseFrequencyWeights
             case .oversample: data = .examples(d.oversampled())
+            case .groups: data = .examples(d.groupOversampled())
             case .none: break
             }
         }
@@ -66,6 +75,8 @@ extension TrainCommand: LabCommand {
                          bestValidation: learner.callback(EarlyStopping.self)?.bestValue)
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         run.ewcStrength = ewc
+        run.balance = balance
+        run.augment = augment
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count
@@ -163,6 +174,7 @@ extension AugmentChoice {
         case .none: nil
         case .shift: .onePixelShifts
         case .affine: .mild
+        case .marker: .randomMarker
         }
     }
 }

@@ -1,4 +1,5 @@
 import ThawData
+import ThawLang
 import ThawNN
 import ThawTensor
 import ThawTune
@@ -50,6 +51,9 @@ public struct LabRun {
     public var bestValidation: Double?
     /// The EWC strength λ the run trained with, if it used EWC.
     public var ewcStrength: Double?
+    /// How the run countered class imbalance, and how it augmented its images.
+    public var balance = BalanceChoice.none
+    public var augment = AugmentChoice.none
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []

@@ -8,9 +8,12 @@ public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine,
 
 public enum UnfreezeChoice: String, ChoiceValue { case none, gradual }
 
-public enum BalanceChoice: String, ChoiceValue { case none, weights, oversample }
+/// `groups` oversamples each class split by whether its marker pixel agrees (`transform … marker`).
+public enum BalanceChoice: String, ChoiceValue { case none, weights, oversample, groups }
 
-public enum AugmentChoice: String, ChoiceValue { case none, shift, affine }
+/// `shift`: whole-pixel shifts; `affine`: sub-pixel shifts, small turns and zooms; `marker`: the
+/// marker pixel moved to a random spot.
+public enum AugmentChoice: String, ChoiceValue { case none, shift, affine, marker }
 
 public enum ActivationChoice: String, ChoiceValue { case relu, gelu, tanh, sigmoid }
 

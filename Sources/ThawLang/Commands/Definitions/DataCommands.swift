@@ -58,9 +58,15 @@ public struct SplitCommand: CommandDefinition {
 public struct TransformCommand: CommandDefinition {
     public static let about = CommandAbout(
         "transform", .data, "make a shifted copy of a dataset", yields: [.dataset],
-        details: "A new task that shares the old one's structure: the raw material of transfer and forgetting.",
+        details: """
+            A new task that shares the old one's structure: the raw material of transfer and \
+            forgetting. `marker` plants a shortcut (a pixel that gives the label away) for the \
+            bias lesson; `select … where marker == label` then picks the images whose marker \
+            agrees. `augment` shows what an augmentation does to the images.
+            """,
         examples: ["noisy = transform digits noise 0.35", "turned = transform digits rotate 90",
-                   "shuffled = transform digits permute"])
+                   "shuffled = transform digits permute", "biased = transform train marker 0.95",
+                   "moved = transform few augment affine"])
     @Arg("data", .dataset, "the dataset to transform") public var data: Value
     @Opt("noise", in: Bounds(lower: 0, upper: 100, reason: "pixels are between 0 and 1"),
          "add Gaussian noise with this standard deviation; pixels stay in 0…1") public var noise: Double?
@@ -69,6 +75,11 @@ public struct TransformCommand: CommandDefinition {
          "rotate each image by this many degrees") public var rotate: Double?
     @Opt("permute", "shuffle the pixels, all images by the same permutation, drawn from the seed") public var permute = false
     @Opt("mislabel", .fraction, "give this share of the examples a wrong label") public var mislabel: Double?
+    @Opt("marker", .fraction,
+         "light one border pixel per image, on its own label's spot in this share of the images and on another class's spot in the rest")
+    public var marker: Double?
+    @Opt("augment", "change each image once, at random, as `train … augment` does every time it shows one")
+    public var augment = AugmentChoice.none
     public init() {}
 }
 

@@ -39,9 +39,9 @@ public struct TrainCommand: CommandDefinition {
     @Opt("val", .dataset, "held-out data to watch, for `patience`") public var val: Value?
     @Opt("track", .dataset, "measure accuracy on these datasets after each epoch, for `plot accuracy` and `plot forgetting`")
     public var track: [Value]
-    @Opt("balance", "counter class imbalance: weight the loss by class, or oversample rare classes")
+    @Opt("balance", "counter class imbalance: weight the loss by class, or oversample rare classes (`groups`: rare class-and-marker groups)")
     public var balance = BalanceChoice.none
-    @Opt("augment", "change each training image at random, every time it is seen") public var augment = AugmentChoice.none
+    @Opt("augment", "change each training image at random, every time it is seen: `shift` by whole pixels, `affine` by less than a pixel and a few degrees, `marker` moves the marker pixel") public var augment = AugmentChoice.none
     @Opt("keep", .dataset, "the old task to protect, for `ewc` and `rehearse`") public var keep: Value?
     @Opt("ewc", in: Bounds(lower: 0, upper: 1e12),
          "elastic weight consolidation: penalise moving the weights `keep` relies on, with strength λ") public var ewc: Double?
