@@ -77,6 +77,16 @@ extension Session {
                 throw LabError("this run watched no `val` data, so it has no best accuracy", at: try arg(0).range)
             }
             return .number(best)
+        case "distance":
+            let (_, a) = try measurable(try reference(arg(0))), (_, b) = try measurable(try reference(arg(1)))
+            let pa = a.namedParameters(), pb = b.namedParameters()
+            guard pa.map(\.path) == pb.map(\.path), zip(pa, pb).allSatisfy({ $0.tensor.shape == $1.tensor.shape }) else {
+                throw LabError("`\(try arg(0))` and `\(try arg(1))` have different layers, so no distance between their weights",
+                               at: try arg(1).range)
+            }
+            var sum = 0.0
+            for (x, y) in zip(pa, pb) { for (u, v) in zip(x.tensor.data, y.tensor.data) { let d = Double(u) - Double(v); sum += d * d } }
+            return .number(sum.squareRoot())
         case "abs": return .number(Swift.abs(try numberArg(0)))
         case "min": return .number(Swift.min(try numberArg(0), try numberArg(1)))
         case "max": return .number(Swift.max(try numberArg(0), try numberArg(1)))

@@ -4,6 +4,10 @@
 
 public enum OptimizerChoice: String, ChoiceValue { case sgd, adam, adamw }
 
+/// What `train` minimises: cross-entropy, cross-entropy against smoothed labels, or the
+/// squared error between the outputs and one-hot labels.
+public enum LossChoice: String, ChoiceValue { case ce, smooth, mse }
+
 public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, stlr }
 
 public enum UnfreezeChoice: String, ChoiceValue { case none, gradual }

@@ -12,13 +12,14 @@ extension Learner {
         self.init(model: model, optimizer: try plan.makeOptimizer(for: model),
                   train: task.shuffled(size: plan.batchSize, augment: plan.augment),
                   valid: valid?.inOrder(size: plan.evaluationBatch), rng: rng, name: name)
-        lossFunction = task.lossFunction(classWeights: plan.classWeights)
+        lossFunction = task.lossFunction(classWeights: plan.classWeights, loss: plan.loss)
         ignoredTarget = task.ignoredTarget
         (budgetEpochs, budgetSteps) = plan.epochs(over: task.count)
         evaluationBatch = plan.evaluationBatch
         if plan.schedule != .constant || plan.warmupSteps > 0 {
             add(ScheduleCallback(plan.schedule, warmup: plan.warmupSteps))
         }
+        if plan.l2 > 0 { add(L2Penalty(lambda: plan.l2)) }
         if let clip = plan.clipNorm { add(GradientClipping(maxNorm: clip)) }
         if let interval = plan.gradualUnfreezing { add(GradualUnfreezing(every: interval)) }
         if let patience = plan.patience {
@@ -27,9 +28,10 @@ extension Learner {
         }
     }
 
-    /// Trains for the plan's budget (see ``TrainingPlan/epochs(over:)``).
-    public func fit() {
-        fit(epochs: budgetEpochs, maxSteps: budgetSteps)
+    /// Trains for the plan's budget (see ``TrainingPlan/epochs(over:)``), from the start or,
+    /// with `resume`, from a checkpoint's position (see ``resume(from:)``).
+    public func fit(resume: TrainingPosition? = nil) {
+        fit(epochs: budgetEpochs, maxSteps: budgetSteps, resume: resume)
     }
 }
 

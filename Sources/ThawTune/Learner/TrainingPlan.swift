@@ -43,6 +43,11 @@ public struct TrainingPlan: Sendable {
     public var augment: Augment?
     /// Weight each class's examples in the loss (class imbalance).
     public var classWeights: [Float]?
+    /// What the run minimises: cross-entropy, label-smoothed cross-entropy, or squared error.
+    public var loss: TrainingLoss = .crossEntropy
+    /// A coupled L2 penalty (λ/2)‖θ‖², added to the loss, so its gradient λθ goes through the
+    /// optimizer with the rest (Adam rescales it); 0 for none. Compare `weightDecay`.
+    public var l2: Float = 0
     /// Examples per batch when measuring `valid` (smaller for very large models, so that an
     /// interrupt is answered within a batch).
     public var evaluationBatch = 256
