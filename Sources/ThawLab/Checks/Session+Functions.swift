@@ -71,6 +71,13 @@ extension Session {
             return .number(Double(model.module.loraLayers.first { $0.path == pattern }?.layer.rank ?? 0))
         case "ewc":
             return .number(try trainingRun(try reference(arg(0))).ewcStrength ?? 0)
+        case "l2":
+            return .number(try trainingRun(try reference(arg(0))).l2)
+        case "wd":
+            return .number(try trainingRun(try reference(arg(0))).weightDecay)
+        case "dropout":
+            let m = try measurable(try reference(arg(0))).module
+            return .number(Double(m.namedModules().compactMap { ($0.module as? Dropout)?.p }.max() ?? 0))
         case "best":
             let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {

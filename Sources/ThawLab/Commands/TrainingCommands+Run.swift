@@ -77,6 +77,8 @@ extension TrainCommand: LabCommand {
                          bestValidation: learner.callback(EarlyStopping.self)?.bestValue)
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         run.ewcStrength = ewc
+        run.l2 = l2
+        run.weightDecay = wd
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count

@@ -50,6 +50,9 @@ public struct LabRun {
     public var bestValidation: Double?
     /// The EWC strength λ the run trained with, if it used EWC.
     public var ewcStrength: Double?
+    /// The coupled L2 strength (`l2`) and the decoupled weight decay (`wd`) it trained with.
+    public var l2 = 0.0
+    public var weightDecay = 0.0
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []

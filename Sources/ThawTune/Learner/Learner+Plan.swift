@@ -19,7 +19,6 @@ extension Learner {
         if plan.schedule != .constant || plan.warmupSteps > 0 {
             add(ScheduleCallback(plan.schedule, warmup: plan.warmupSteps))
         }
-        if plan.l2 > 0 { add(L2Penalty(lambda: plan.l2)) }
         if let clip = plan.clipNorm { add(GradientClipping(maxNorm: clip)) }
         if let interval = plan.gradualUnfreezing { add(GradualUnfreezing(every: interval)) }
         if let patience = plan.patience {
