@@ -37,6 +37,8 @@ struct CommandTypeTests {
         "r = train net on old steps 3 batch 16 opt sgd lr 1e-2 momentum 0.5 wd 0.01 schedule cosine warmup 1 clip 1 unfreeze gradual patience 1 val new track new balance weights augment shift keep new ewc 10 l2sp 0.1 rehearse 5",
         #"train net on old epochs 1 loss smooth smoothing 0.2 l2 1e-4 checkpoint "TMP/ck" every 1"#,
         #"train net on old epochs 1 loss smooth smoothing 0.2 l2 1e-4 resume "TMP/ck""#,
+        "sb = search net on old val new steps 2 batch 16 opt sgd lr 1e-3 1e-2 wd 0.01 l2 0 trials 2 method random seed 1",
+        "sb = search net on old val new epochs 1 lr 1e-3 1e-2 trials 4 method grid",
         "lr net 1e-3", "lr net decay 2.6",
         "freeze net except net.head", "unfreeze net except net.0",
         "lora twin.0 rank 2 alpha 4 dropout 0.1",

@@ -75,6 +75,8 @@ extension Session {
             return .number(try trainingRun(try reference(arg(0))).l2)
         case "wd":
             return .number(try trainingRun(try reference(arg(0))).weightDecay)
+        case "trials":
+            return .number(Double(try model(try reference(arg(0))).1.runs.last?.searchTrials ?? 0))
         case "dropout":
             let m = try measurable(try reference(arg(0))).module
             return .number(Double(m.namedModules().compactMap { ($0.module as? Dropout)?.p }.max() ?? 0))

@@ -53,6 +53,8 @@ public struct LabRun {
     /// The coupled L2 strength (`l2`) and the decoupled weight decay (`wd`) it trained with.
     public var l2 = 0.0
     public var weightDecay = 0.0
+    /// For the best trial of a `search`, how many trials it was chosen from; 0 otherwise.
+    public var searchTrials = 0
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []
