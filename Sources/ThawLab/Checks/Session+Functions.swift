@@ -73,6 +73,8 @@ extension Session {
             return .number(try trainingRun(try reference(arg(0))).ewcStrength ?? 0)
         case "l2":
             return .number(try trainingRun(try reference(arg(0))).l2)
+        case "patience":
+            return .number(Double(try trainingRun(try reference(arg(0))).patience))
         case "wd":
             return .number(try trainingRun(try reference(arg(0))).weightDecay)
         case "trials":

@@ -79,6 +79,7 @@ extension TrainCommand: LabCommand {
         run.ewcStrength = ewc
         run.l2 = l2
         run.weightDecay = wd
+        run.patience = patience ?? 0
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count

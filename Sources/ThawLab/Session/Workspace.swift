@@ -55,6 +55,8 @@ public struct LabRun {
     public var weightDecay = 0.0
     /// For the best trial of a `search`, how many trials it was chosen from; 0 otherwise.
     public var searchTrials = 0
+    /// The run's `patience` (early stopping), 0 for none.
+    public var patience = 0
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []
