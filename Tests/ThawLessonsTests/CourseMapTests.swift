@@ -95,7 +95,8 @@ struct CourseMapTests {
         #expect(lines.first == "Core (01–05)")
         #expect(lines.contains("  ✓ 01 freezing            Layer freezing                     25 min"))
         #expect(lines.contains("  → 02 discriminative-lr   Differential learning rates        20 min  next"))
-        #expect(lines.contains("    11 overfitting         Overfitting and early stopping     20 min  coming"))
+        #expect(lines.contains("    11 overfitting         Overfitting and early stopping     20 min"))
+        #expect(lines.contains("    15 search              Hyperparameter search              20 min  coming"))
         #expect(lines.contains("Capstone (90)"))
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
         // `lessons 90` and `lessons capstone` still open a lesson.

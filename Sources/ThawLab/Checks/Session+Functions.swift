@@ -82,12 +82,33 @@ extension Session {
             return .boolean(try trainingRun(try reference(arg(0))).balance != .none)
         case "augmented":
             return .boolean(try trainingRun(try reference(arg(0))).augment != .none)
+        case "l2":
+            return .number(try trainingRun(try reference(arg(0))).l2)
+        case "patience":
+            return .number(Double(try trainingRun(try reference(arg(0))).patience))
+        case "wd":
+            return .number(try trainingRun(try reference(arg(0))).weightDecay)
+        case "trials":
+            return .number(Double(try model(try reference(arg(0))).1.runs.last?.searchTrials ?? 0))
+        case "dropout":
+            let m = try measurable(try reference(arg(0))).module
+            return .number(Double(m.namedModules().compactMap { ($0.module as? Dropout)?.p }.max() ?? 0))
         case "best":
             let r = try trainingRun(try reference(arg(0)))
             guard let best = r.bestValidation else {
                 throw LabError("this run watched no `val` data, so it has no best accuracy", at: try arg(0).range)
             }
             return .number(best)
+        case "distance":
+            let (_, a) = try measurable(try reference(arg(0))), (_, b) = try measurable(try reference(arg(1)))
+            let pa = a.namedParameters(), pb = b.namedParameters()
+            guard pa.map(\.path) == pb.map(\.path), zip(pa, pb).allSatisfy({ $0.tensor.shape == $1.tensor.shape }) else {
+                throw LabError("`\(try arg(0))` and `\(try arg(1))` have different layers, so no distance between their weights",
+                               at: try arg(1).range)
+            }
+            var sum = 0.0
+            for (x, y) in zip(pa, pb) { for (u, v) in zip(x.tensor.data, y.tensor.data) { let d = Double(u) - Double(v); sum += d * d } }
+            return .number(sum.squareRoot())
         case "abs": return .number(Swift.abs(try numberArg(0)))
         case "min": return .number(Swift.min(try numberArg(0), try numberArg(1)))
         case "max": return .number(Swift.max(try numberArg(0), try numberArg(1)))

@@ -18,6 +18,7 @@ extension TrainCommand: LabCommand {
         if patience != nil && val == nil {
             throw LabError("`patience` watches held-out data: add `val DATASET`", at: $patience.range)
         }
+        try checkLossAndCheckpointOptions(data)
 
         // Rehearsal and balancing change the training data itself.
         if let n = rehearse {
@@ -43,6 +44,8 @@ extension TrainCommand: LabCommand {
                 throw LabError("`augment marker` moves the marker of 8x8 digits; `\(on)` is not", at: $augment.range)
             }
         }
+        plan.loss = loss.trainingLoss(smoothing: Float(smoothing))
+        plan.l2 = Float(l2)
         plan.evaluationBatch = TaskData.evaluationBatch(for: labModel.module, flopsPerBatch: SessionBudget.stepFLOPs)
         if case let .examples(d) = data {
             switch balance {
@@ -66,7 +69,15 @@ extension TrainCommand: LabCommand {
         learner.interrupt = session.interruptCheck
         try checkBudget(learner, data: data, valid: valid, tracked: tracked, in: session, name: name, written)
         try addRecordersAndPenalties(to: learner, in: session, model: labModel, tracked: tracked)
-        learner.fit()
+        let planText = self.planText(written, data: data, rates: labModel.groupRates)
+        let writer = try checkpoint.map { file in
+            let w = Checkpointing(file: try session.file(file, for: .write, at: $checkpoint.range), every: every,
+                                  metadata: ["plan": planText, "model": labModel.module.typeName])
+            learner.add(w)
+            return w
+        }
+        let start = try resume.map { try resumePosition(learner, from: $0, planText: planText, in: session) }
+        learner.fit(resume: start)
 
         labModel.lastRates = learner.optimizer.groups.map(\.baseLR)
         if let norms = learner.callback(GradNormRecorder.self) { labModel.lastGradNorms = norms.norms }
@@ -77,6 +88,9 @@ extension TrainCommand: LabCommand {
         run.ewcStrength = ewc
         run.balance = balance
         run.augment = augment
+        run.l2 = l2
+        run.weightDecay = wd
+        run.patience = patience ?? 0
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count
@@ -85,6 +99,13 @@ extension TrainCommand: LabCommand {
         if case let .examples(d) = data { labModel.record.exampleIDs.formUnion(d.ids) }
         session.lastRun = run
         var outputs = session.trainingReport(run)
+        if let start, let file = resume {
+            outputs.insert(.note("resumed from \(file) at epoch \(start.epoch + 1), step \(start.step + 1)"), at: 0)
+        }
+        if let writer, let file = checkpoint {
+            if let error = writer.errors.first { outputs.append(.error("could not write the checkpoint: \(error)")) }
+            if let last = writer.written.last { outputs.append(.note("checkpoint: the state after epoch \(last) is in \(file)")) }
+        }
         // Say so when `lr NAME …` rates won over the number given here, rather than ignore it silently.
         if $lr.isGiven, let rates = labModel.groupRates {
             let text = rates.map { formatNumber(Double($0)) }.joined(separator: ", ")
@@ -153,6 +174,16 @@ extension OptimizerChoice {
         case .sgd: .sgd
         case .adam: .adam
         case .adamw: .adamw
+        }
+    }
+}
+
+extension LossChoice {
+    func trainingLoss(smoothing: Float) -> TrainingLoss {
+        switch self {
+        case .ce: .crossEntropy
+        case .smooth: .labelSmoothing(smoothing)
+        case .mse: .squaredError
         }
     }
 }

@@ -13,6 +13,10 @@ public enum FileAccessPolicy: Sendable, Equatable {
     case unrestricted
     /// Only inside this folder (an absolute path without symlinks, see `confined(to:)`).
     case confinedTo(String)
+    /// Like `.unrestricted`, but relative names are under this folder rather than the working
+    /// directory: a lesson replay's own folder, so that replays side by side (the test suite's
+    /// seeds) never read each other's checkpoints.
+    case relativeTo(String)
 
     /// Confinement to `folder`, resolved once (`/tmp` may itself be a symlink).
     public static func confined(to folder: URL) -> FileAccessPolicy {
@@ -30,6 +34,9 @@ public enum FileAccessPolicy: Sendable, Equatable {
 
     /// The URL for `file` under this policy, or the reason it is refused.
     public func resolve(_ file: String, for access: Access) throws(FileAccessError) -> URL {
+        if case let .relativeTo(folder) = self, !file.hasPrefix("/") {
+            return URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(file)
+        }
         guard case let .confinedTo(root) = self else { return URL(fileURLWithPath: file) }
         func refuse(_ why: String) -> FileAccessError { FileAccessError(file: file, reason: why) }
         guard !file.isEmpty else { throw refuse("the file name is empty") }

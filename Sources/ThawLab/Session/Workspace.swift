@@ -54,6 +54,13 @@ public struct LabRun {
     /// How the run countered class imbalance, and how it augmented its images.
     public var balance = BalanceChoice.none
     public var augment = AugmentChoice.none
+    /// The coupled L2 strength (`l2`) and the decoupled weight decay (`wd`) it trained with.
+    public var l2 = 0.0
+    public var weightDecay = 0.0
+    /// For the best trial of a `search`, how many trials it was chosen from; 0 otherwise.
+    public var searchTrials = 0
+    /// The run's `patience` (early stopping), 0 for none.
+    public var patience = 0
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []

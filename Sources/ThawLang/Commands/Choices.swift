@@ -4,6 +4,13 @@
 
 public enum OptimizerChoice: String, ChoiceValue { case sgd, adam, adamw }
 
+/// What `train` minimises: cross-entropy, cross-entropy against smoothed labels, or the
+/// squared error between the outputs and one-hot labels.
+public enum LossChoice: String, ChoiceValue { case ce, smooth, mse }
+
+/// How `search` places its trials: every combination of evenly spaced values, or values drawn at random.
+public enum SearchMethodChoice: String, ChoiceValue { case grid, random }
+
 public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, stlr }
 
 public enum UnfreezeChoice: String, ChoiceValue { case none, gradual }

@@ -13,6 +13,8 @@ public enum Limits {
     public static let stepsPerRun = 200_000
     public static let epochsPerRun = 10_000
     public static let rehearsal = 1_000_000
+    /// Trials one `search` may run.
+    public static let searchTrials = 100
     public static let rank = 1024
     public static let promptTokens = 256
     public static let samples = 200

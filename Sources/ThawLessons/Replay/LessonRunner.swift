@@ -1,3 +1,4 @@
+import Foundation
 import ThawLab
 
 /// Runs a lesson non-interactively in a session: prose goes to the transcript as Markdown,
@@ -33,7 +34,22 @@ public final class LessonRunner {
         } else {
             self.lesson = lesson
         }
-        self.session = session ?? Session(title: lesson.title)
+        if let session {
+            self.session = session
+        } else {
+            // A fresh session writes the lesson's files (`save`, checkpoints) in a folder of its own.
+            self.session = Session(title: lesson.title)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thaw-replay-\(UUID().uuidString)")
+            self.session.fileAccess = .relativeTo(folder.path)
+            scratch = folder
+        }
+    }
+
+    /// The folder a fresh session's relative file names go to, removed with the runner.
+    private var scratch: URL?
+
+    deinit {
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
     }
 
     /// Runs every step; returns what held and what failed.

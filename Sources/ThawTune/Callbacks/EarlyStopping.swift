@@ -9,6 +9,8 @@ public final class EarlyStopping: Callback {
     public private(set) var bestEpoch: Int?
     public private(set) var bestValue: Double?
     private var best: Snapshot?
+    /// Set by ``restoreState(tensors:text:)``: the next `fit` goes on from it, not from nothing.
+    private var resumed = false
     public var order: Int { 80 }
 
     public init(patience: Int, monitor: Monitor = .validLoss, restoreBest: Bool = true) {
@@ -19,6 +21,7 @@ public final class EarlyStopping: Callback {
 
     public func beforeFit(_ learner: Learner) {
         precondition(learner.valid != nil, "early stopping needs validation data")
+        if resumed { resumed = false; return }
         bestEpoch = nil; bestValue = nil; best = nil
     }
 
@@ -37,5 +40,34 @@ public final class EarlyStopping: Callback {
 
     public func afterFit(_ learner: Learner) {
         if restoreBest, let best { best.restore(into: learner.model) }
+    }
+}
+
+/// A checkpoint keeps the best epoch, its score and its weights, so that a resumed run stops
+/// when the uninterrupted one would, and restores the same weights.
+extension EarlyStopping: ResumableCallback {
+    public static var checkpointKey: String { "early_stopping" }
+
+    public func checkpointState() -> (tensors: [String: SafeTensors.Entry], text: String) {
+        guard let best, let bestEpoch, let bestValue else { return ([:], "none") }
+        let tensors = Dictionary(uniqueKeysWithValues: best.paths.map { ($0, SafeTensors.Entry(shape: best.shapes[$0] ?? [], values: best.values[$0] ?? [])) })
+        // A Double's description reads back as the same Double.
+        return (tensors, "\(bestEpoch),\(bestValue),\(best.paths.joined(separator: " "))")
+    }
+
+    public func restoreState(tensors: [String: SafeTensors.Entry], text: String) throws {
+        resumed = true
+        guard text != "none" else { bestEpoch = nil; bestValue = nil; best = nil; return }
+        let parts = text.split(separator: ",", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let epoch = Int(parts[0]), let value = Double(parts[1]) else {
+            throw Checkpoint.LoadError(file: "", problem: "its early-stopping state is damaged")
+        }
+        let paths = parts[2].split(separator: " ").map(String.init)
+        guard paths.allSatisfy({ tensors[$0] != nil }) else {
+            throw Checkpoint.LoadError(file: "", problem: "its early-stopping state lacks some of the best weights")
+        }
+        bestEpoch = epoch
+        bestValue = value
+        best = Snapshot(values: tensors.mapValues(\.values), shapes: tensors.mapValues(\.shape), paths: paths)
     }
 }

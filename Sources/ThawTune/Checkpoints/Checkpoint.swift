@@ -29,8 +29,8 @@ public enum Checkpoint {
 
     /// Saves the model's weights, and with `optimizer` and `position` everything needed to resume.
     public static func save(_ model: Module, optimizer: Optimizer? = nil, position: TrainingPosition? = nil,
-                            metadata: [String: String] = [:], to url: URL) throws {
-        var tensors: [String: SafeTensors.Entry] = [:]
+                            metadata: [String: String] = [:], extra: [String: SafeTensors.Entry] = [:], to url: URL) throws {
+        var tensors = extra
         for (path, p) in model.namedParameters() { tensors[path] = .init(shape: p.shape, values: p.data) }
         var meta = metadata
         meta["format"] = "thaw"
@@ -99,7 +99,18 @@ public enum Checkpoint {
     /// optimizer's buffers and step counts, trainable flags, and the position to resume from.
     public static func resume(_ model: Module, optimizer: Optimizer, from url: URL) throws -> TrainingPosition {
         let (tensors, meta) = try SafeTensors.read(url)
-        try assign(tensors, to: model, file: url.path)
+        return try resume(model, optimizer: optimizer, tensors: tensors, metadata: meta, file: url.path)
+    }
+
+    /// ``resume(_:optimizer:from:)`` from a file already read. Everything is checked before
+    /// anything changes: a file without a position leaves the model as it was.
+    public static func resume(_ model: Module, optimizer: Optimizer, tensors: [String: SafeTensors.Entry],
+                              metadata meta: [String: String], file: String) throws -> TrainingPosition {
+        let pos = (meta["position"] ?? "").split(separator: ",").compactMap { Int($0) }
+        guard pos.count == 3, let words = meta["position.rng"].flatMap(parseWords) else {
+            throw LoadError(file: file, problem: "it holds weights only, not a training position to resume from")
+        }
+        try assign(tensors, to: model, file: file)
         let trainable = Set((meta["trainable"] ?? "").split(separator: ",").map(String.init))
         for (path, p) in model.namedParameters() { p.requiresGrad = trainable.contains(path) }
         var saved: [String: ParamState] = [:]
@@ -115,10 +126,6 @@ public enum Checkpoint {
         for (path, m) in model.namedModules() {
             if let r = m as? RandomStateful, let words = meta["rng.\(path)"].flatMap(parseWords) { r.rng = RNG(state: words) }
         }
-        let pos = (meta["position"] ?? "").split(separator: ",").compactMap { Int($0) }
-        guard pos.count == 3, let words = meta["position.rng"].flatMap(parseWords) else {
-            throw LoadError(file: url.path, problem: "it holds weights only, not a training position to resume from")
-        }
         return TrainingPosition(epoch: pos[0], batchInEpoch: pos[1], step: pos[2], epochStartRNG: RNG(state: words))
     }
 
@@ -128,24 +135,33 @@ public enum Checkpoint {
     }
 }
 
-/// Saves the last state after every epoch, and the best (lowest validation loss) separately:
-/// `<directory>/last.safetensors` and `<directory>/best.safetensors`.
+/// Writes the whole training state to one file every `every` epochs (each write replaces
+/// the one before), so that a run stopped by Ctrl-C, a crash or `quit` can go on from its
+/// last whole epoch with ``Learner/resume(from:)``. Runs after early stopping has judged the
+/// epoch, so its state is in the file too. An epoch that ended the run early (stopped,
+/// interrupted, diverged) is not written: resuming it would not continue the same run.
 public final class Checkpointing: Callback {
-    public let directory: URL
-    private var bestLoss: Double?
+    public let file: URL
+    public let every: Int
+    /// Written into the file with the state (what the run was, to check on resume).
+    public let metadata: [String: String]
+    /// The epochs written so far (1-based), and what went wrong writing, if anything did.
+    public private(set) var written: [Int] = []
     public private(set) var errors: [String] = []
-    public var order: Int { 70 }
+    public var order: Int { 90 }
 
-    public init(directory: URL) { self.directory = directory }
+    public init(file: URL, every: Int = 1, metadata: [String: String] = [:]) {
+        self.file = file
+        self.every = max(1, every)
+        self.metadata = metadata
+    }
 
     public func afterEpoch(_ learner: Learner) {
+        guard learner.stopReason == nil, learner.batchInEpoch >= learner.batchesInEpoch,
+              (learner.epoch + 1) % every == 0 else { return }
         do {
-            try Checkpoint.save(learner.model, optimizer: learner.optimizer, position: learner.position,
-                                to: directory.appendingPathComponent("last.safetensors"))
-            if let loss = learner.history.epochs.last?.validLoss, bestLoss.map({ loss < $0 }) ?? true {
-                bestLoss = loss
-                try Checkpoint.save(learner.model, to: directory.appendingPathComponent("best.safetensors"))
-            }
+            try learner.saveCheckpoint(to: file, metadata: metadata)
+            written.append(learner.epoch + 1)
         } catch {
             errors.append("\(error)")
         }

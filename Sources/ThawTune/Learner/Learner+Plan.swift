@@ -12,7 +12,7 @@ extension Learner {
         self.init(model: model, optimizer: try plan.makeOptimizer(for: model),
                   train: task.shuffled(size: plan.batchSize, augment: plan.augment),
                   valid: valid?.inOrder(size: plan.evaluationBatch), rng: rng, name: name)
-        lossFunction = task.lossFunction(classWeights: plan.classWeights)
+        lossFunction = task.lossFunction(classWeights: plan.classWeights, loss: plan.loss)
         ignoredTarget = task.ignoredTarget
         (budgetEpochs, budgetSteps) = plan.epochs(over: task.count)
         evaluationBatch = plan.evaluationBatch
@@ -27,9 +27,10 @@ extension Learner {
         }
     }
 
-    /// Trains for the plan's budget (see ``TrainingPlan/epochs(over:)``).
-    public func fit() {
-        fit(epochs: budgetEpochs, maxSteps: budgetSteps)
+    /// Trains for the plan's budget (see ``TrainingPlan/epochs(over:)``), from the start or,
+    /// with `resume`, from a checkpoint's position (see ``resume(from:)``).
+    public func fit(resume: TrainingPosition? = nil) {
+        fit(epochs: budgetEpochs, maxSteps: budgetSteps, resume: resume)
     }
 }
 

@@ -52,12 +52,19 @@ public final class Learner {
     /// epoch's batches were drawn: with `step`, all a checkpoint needs to resume exactly.
     public internal(set) var batchInEpoch = 0
     public internal(set) var epochStartRNG = RNG(seed: 0)
+    /// The batches of the current epoch.
+    public internal(set) var batchesInEpoch = 0
     /// The weights from before the last update, to go back to if the loss stops being finite.
     var divergence = DivergenceGuard()
 
-    /// Where the run is now, for a checkpoint.
+    /// Where the run is now, for a checkpoint. After an epoch's last batch that is the start
+    /// of the next epoch (the generator has drawn this epoch's batches and nothing since), so
+    /// a resumed run does not end the finished epoch a second time.
     public var position: TrainingPosition {
-        TrainingPosition(epoch: epoch, batchInEpoch: batchInEpoch, step: step, epochStartRNG: epochStartRNG)
+        if batchesInEpoch > 0 && batchInEpoch >= batchesInEpoch {
+            return TrainingPosition(epoch: epoch + 1, batchInEpoch: 0, step: step, epochStartRNG: rng)
+        }
+        return TrainingPosition(epoch: epoch, batchInEpoch: batchInEpoch, step: step, epochStartRNG: epochStartRNG)
     }
 
     public init(model: Module, optimizer: Optimizer, train: BatchSource, valid: BatchSource? = nil,
@@ -112,6 +119,7 @@ public final class Learner {
             epochStartRNG = rng
             fire(.beforeEpoch)
             let batches = train.makeEpoch(&rng)
+            batchesInEpoch = batches.count
             let skip = resume.map { e == $0.epoch ? $0.batchInEpoch : 0 } ?? 0
             for (i, b) in batches.enumerated() where i >= skip {
                 batchInEpoch = i
@@ -156,7 +164,7 @@ public final class Learner {
         fire(.afterBackward)
         optimizer.step()
         step += 1
-        history.recordStep(loss: value, rates: optimizer.groups.map(\.lr))
+        history.recordStep(step, loss: value, rates: optimizer.groups.map(\.lr))
         fire(.afterStep)
         fire(.afterBatch)
         output = nil

@@ -27,13 +27,15 @@ public struct RunHistory: Sendable {
         self.groupNames = groupNames
     }
 
-    mutating func recordStep(loss: Float, rates: [Float]) {
-        steps.append(Step(step: steps.count + 1, loss: loss, rates: rates))
+    /// Records the run's step number `step` (counted from the run's start, also when it was
+    /// resumed from a checkpoint part-way).
+    mutating func recordStep(_ step: Int, loss: Float, rates: [Float]) {
+        steps.append(Step(step: step, loss: loss, rates: rates))
     }
 
-    /// The mean training loss of the steps since step `from` (exclusive).
+    /// The mean training loss of the steps after step number `from`.
     public func meanLoss(since from: Int) -> Double {
-        let recent = steps.dropFirst(from)
+        let recent = steps.suffix(steps.reversed().prefix { $0.step > from }.count)
         return recent.isEmpty ? .nan : recent.reduce(0) { $0 + Double($1.loss) } / Double(recent.count)
     }
 

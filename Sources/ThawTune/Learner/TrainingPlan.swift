@@ -43,6 +43,14 @@ public struct TrainingPlan: Sendable {
     public var augment: Augment?
     /// Weight each class's examples in the loss (class imbalance).
     public var classWeights: [Float]?
+    /// What the run minimises: cross-entropy, label-smoothed cross-entropy, or squared error.
+    public var loss: TrainingLoss = .crossEntropy
+    /// A coupled L2 penalty (λ/2)‖θ‖²: its gradient λθ is added to the gradient before the
+    /// optimizer sees it, so Adam rescales it with the rest (``ParamGroup/l2``); 0 for none.
+    /// With SGD it is weight decay by another name; with Adam it is not (Loshchilov and
+    /// Hutter 2019): weights whose gradients are large barely feel it, and weights the loss
+    /// hardly cares about go to zero at nearly the full rate. Compare ``weightDecay``.
+    public var l2: Float = 0
     /// Examples per batch when measuring `valid` (smaller for very large models, so that an
     /// interrupt is answered within a batch).
     public var evaluationBatch = 256
@@ -69,10 +77,11 @@ public struct TrainingPlan: Sendable {
 
     /// The optimizer over `model`'s parameters, grouped as ``rates`` says.
     public func makeOptimizer(for model: Module) throws -> Optimizer {
-        let groups = switch rates {
+        var groups = switch rates {
         case let .single(lr): model.singleGroup(lr: lr, weightDecay: weightDecay)
         case let .perLayerGroup(spec): try model.paramGroups(spec, weightDecay: weightDecay)
         }
+        for i in groups.indices { groups[i].l2 = l2 }
         let kind = optimizer == .adam && weightDecay > 0 ? .adamw : optimizer
         return kind.make(groups: groups, momentum: momentum)
     }

@@ -17,6 +17,13 @@ public struct Snapshot: Sendable {
         shapes = Dictionary(uniqueKeysWithValues: named.map { ($0.path, $0.tensor.shape) })
     }
 
+    /// A snapshot of values kept elsewhere (a checkpoint), in `paths`' order.
+    init(values: [String: [Float]], shapes: [String: [Int]], paths: [String]) {
+        self.values = values
+        self.shapes = shapes
+        self.paths = paths
+    }
+
     /// Writes the saved values back into `model` (parameters the snapshot lacks are left alone).
     /// - Returns: the paths restored.
     @discardableResult

@@ -55,11 +55,22 @@ public enum TaskData {
         }
     }
 
-    /// The loss a model of this data trains on: cross-entropy, ignoring padding for text,
-    /// with each class's examples weighted by `classWeights` when given.
-    public func lossFunction(classWeights: [Float]? = nil) -> (Tensor, Batch) -> Tensor {
-        if let ignored = ignoredTarget { return { Loss.crossEntropy($0, $1.targets, ignoreIndex: ignored) } }
-        return { Loss.crossEntropy($0, $1.targets, classWeights: classWeights) }
+    /// The loss a model of this data trains on: cross-entropy unless `loss` says otherwise,
+    /// ignoring padding for text, with each class's examples weighted by `classWeights` when
+    /// given (squared error takes no weights and no padding: it is for labelled examples).
+    public func lossFunction(classWeights: [Float]? = nil, loss: TrainingLoss = .crossEntropy) -> (Tensor, Batch) -> Tensor {
+        let smoothing: Float
+        switch loss {
+        case .crossEntropy: smoothing = 0
+        case let .labelSmoothing(e): smoothing = e
+        case .squaredError:
+            precondition(ignoredTarget == nil && classWeights == nil, "squared error is for unweighted labelled examples")
+            return { Loss.squaredErrorToOneHot($0, $1.targets) }
+        }
+        if let ignored = ignoredTarget {
+            return { Loss.crossEntropy($0, $1.targets, labelSmoothing: smoothing, ignoreIndex: ignored) }
+        }
+        return { Loss.crossEntropy($0, $1.targets, classWeights: classWeights, labelSmoothing: smoothing) }
     }
 
     /// A model's loss and accuracy on this data (padding ignored for next-character data),

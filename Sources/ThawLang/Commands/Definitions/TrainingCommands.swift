@@ -6,13 +6,18 @@ public struct TrainCommand: CommandDefinition {
         details: """
             Frozen layers get no gradient and no optimizer state. Ctrl-C stops at the next \
             step and keeps the model as it was after that step. Bind the run to plot or \
-            compare it later: `r = train …`.
+            compare it later: `r = train …`. `checkpoint FILE` writes the whole training state \
+            after every `every` epochs; the same line with `resume FILE` instead goes on from \
+            the last one written, to the same bits as a run that never stopped.
             """,
         examples: [
             "train net on old epochs 8 lr 1e-3 opt adam",
             "r = train net on new epochs 5 unfreeze gradual track old new",
             "train net on new epochs 30 ewc 1e3 keep old",
             "train net on few steps 300 lr 3e-2 schedule stlr patience 5 val held",
+            "train net on few epochs 40 loss smooth smoothing 0.1 l2 1e-3",
+            "train net on few epochs 40 checkpoint \"runs/net.ckpt\" every 10",
+            "train net on few epochs 40 resume \"runs/net.ckpt\"",
         ])
     @Arg("model", .model, "the model to train") public var model: Value
     @Opt("on", .dataset, required: true, "the data to learn from") public var on: Value
@@ -24,7 +29,14 @@ public struct TrainCommand: CommandDefinition {
     @Opt("lr", in: Bounds(lower: 0, upper: 1e6, reason: "a rate that large only diverges"),
          "the learning rate; rates set with `lr` take precedence") public var lr = 1e-3
     @Opt("momentum", .fraction, "momentum, for `sgd`") public var momentum = 0.9
-    @Opt("wd", in: Bounds(lower: 0, upper: 1e6), "decoupled weight decay") public var wd = 0.0
+    @Opt("wd", in: Bounds(lower: 0, upper: 1e6), "decoupled weight decay (AdamW's): each step shrinks the weights by lr × wd")
+    public var wd = 0.0
+    @Opt("l2", in: Bounds(lower: 0, upper: 1e6), "a coupled L2 penalty (λ/2)‖θ‖² added to the loss, which the optimizer rescales with the rest")
+    public var l2 = 0.0
+    @Opt("loss", "what to minimise: cross-entropy, cross-entropy against labels smoothed by `smoothing`, or squared error to one-hot labels")
+    public var loss = LossChoice.ce
+    @Opt("smoothing", .fraction, in: .belowOne, "for `loss smooth`: the share of each label spread evenly over all classes")
+    public var smoothing = 0.1
     @Opt("schedule", "how the rate changes over the run; `stlr` is ULMFiT's slanted triangle")
     public var schedule = ScheduleChoice.constant
     @Opt("warmup", .integer, in: Bounds(lower: 0, upper: Double(Limits.stepsPerRun)),
@@ -49,6 +61,12 @@ public struct TrainCommand: CommandDefinition {
     public var l2sp: Double?
     @Opt("rehearse", in: .atMost(Limits.rehearsal), "mix this many stored examples of `keep` into the training data")
     public var rehearse: Int?
+    @Opt("checkpoint", .file, "write the whole training state to this file after every `every` epochs, to `resume` from")
+    public var checkpoint: String?
+    @Opt("every", in: Bounds(lower: 1, upper: Double(Limits.epochsPerRun)), "epochs between checkpoints, for `checkpoint`")
+    public var every = 1
+    @Opt("resume", .file, "go on from a checkpoint this same line wrote: weights, optimizer state, position and random streams")
+    public var resume: String?
     public init() {}
 }
 
