@@ -66,6 +66,8 @@ extension TrainCommand: LabCommand {
                          bestValidation: learner.callback(EarlyStopping.self)?.bestValue)
         run.trainableGroups = learner.callback(TrainableGroupsRecorder.self)?.perStep ?? []
         run.ewcStrength = ewc
+        run.groupGradNorms = learner.callback(GroupGradNorms.self)?.perStep ?? []
+        run.clipNorm = clip
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count
@@ -119,6 +121,7 @@ extension TrainCommand: LabCommand {
                                   tracked: [(name: String, data: TaskData)]) throws {
         learner.add(MetricsRecorder())
         learner.add(GradNormRecorder())
+        learner.add(GroupGradNorms())
         learner.add(TrainableGroupsRecorder())
         if session.showProgress { learner.add(Progress()) }
         for (name, d) in tracked {
@@ -152,6 +155,7 @@ extension ScheduleChoice {
         case .constant: .constant
         case .linear: .linear
         case .cosine: .cosine()
+        case .onecycle: .oneCycle()
         case .stlr: .slantedTriangular()
         }
     }

@@ -4,7 +4,7 @@
 
 public enum OptimizerChoice: String, ChoiceValue { case sgd, adam, adamw }
 
-public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, stlr }
+public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, onecycle, stlr }
 
 public enum UnfreezeChoice: String, ChoiceValue { case none, gradual }
 
@@ -14,6 +14,10 @@ public enum AugmentChoice: String, ChoiceValue { case none, shift, affine }
 
 public enum ActivationChoice: String, ChoiceValue { case relu, gelu, tanh, sigmoid }
 
+public enum InitChoice: String, ChoiceValue { case uniform, normal, xavier, kaiming }
+
+public enum NormChoice: String, ChoiceValue { case none, layer }
+
 public enum QuantizationFormat: String, ChoiceValue { case int, nf4 }
 
-public enum PlotChoice: String, ChoiceValue { case loss, accuracy, lr, forgetting }
+public enum PlotChoice: String, ChoiceValue { case loss, accuracy, lr, forgetting, gradnorm }

@@ -25,7 +25,7 @@ public struct TrainCommand: CommandDefinition {
          "the learning rate; rates set with `lr` take precedence") public var lr = 1e-3
     @Opt("momentum", .fraction, "momentum, for `sgd`") public var momentum = 0.9
     @Opt("wd", in: Bounds(lower: 0, upper: 1e6), "decoupled weight decay") public var wd = 0.0
-    @Opt("schedule", "how the rate changes over the run; `stlr` is ULMFiT's slanted triangle")
+    @Opt("schedule", "how the rate changes over the run: `cosine` falls along half a cosine, `onecycle` is Smith's one-cycle (up over the first quarter, then down), `stlr` is ULMFiT's slanted triangle")
     public var schedule = ScheduleChoice.constant
     @Opt("warmup", .integer, in: Bounds(lower: 0, upper: Double(Limits.stepsPerRun)),
          "raise the rate from zero over this many first steps") public var warmup = 0
