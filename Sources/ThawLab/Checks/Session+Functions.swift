@@ -109,6 +109,20 @@ extension Session {
             var sum = 0.0
             for (x, y) in zip(pa, pb) { for (u, v) in zip(x.tensor.data, y.tensor.data) { let d = Double(u) - Double(v); sum += d * d } }
             return .number(sum.squareRoot())
+        case "gradratio":
+            let r = try trainingRun(try reference(arg(0)))
+            guard let first = r.groupGradNorms.first, let bottom = first.first, let top = first.last, first.count > 1 else {
+                throw LabError("this run has no gradients of two layer groups to compare", at: try arg(0).range)
+            }
+            return .number(top > 0 ? bottom / top : (bottom > 0 ? .infinity : 0))
+        case "clip":
+            return .number(try trainingRun(try reference(arg(0))).clipNorm ?? 0)
+        case "suggestion", "minimum":
+            let s = try sweep(try reference(arg(0)))
+            guard let rate = function == "suggestion" ? s.suggestion : s.minimumRate else {
+                throw LabError("this sweep took no step", at: try arg(0).range)
+            }
+            return .number(rate)
         case "abs": return .number(Swift.abs(try numberArg(0)))
         case "min": return .number(Swift.min(try numberArg(0), try numberArg(1)))
         case "max": return .number(Swift.max(try numberArg(0), try numberArg(1)))

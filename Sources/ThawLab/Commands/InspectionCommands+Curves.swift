@@ -70,6 +70,15 @@ extension PlotCommand: LabCommand {
                         return Plot.Point(Double(s.step), trains ? Double(s.rates[g]) : 0)
                     }))
                 }
+            case .gradnorm:
+                // The bottom, middle and top groups: a deep net's every group would be a tangle.
+                let names = r.history.groupNames
+                let shown = Array(Set([0, names.count / 2, names.count - 1])).sorted().filter { $0 >= 0 && $0 < names.count }
+                for g in shown {
+                    series.append(.init(name: prefix(label) + "group " + names[g], points: Self.smoothed(r.groupGradNorms.enumerated().compactMap { i, row in
+                        g < row.count ? (Double(i + 1), row[g]) : nil
+                    })))
+                }
             case .accuracy, .forgetting:
                 // Forgetting is about the old task: the first dataset after `track`.
                 let names = what == .forgetting ? Array(r.tracked.prefix(1).map { "\($0) forgetting" }) : r.tracked.map { "\($0) accuracy" }
@@ -87,6 +96,7 @@ extension PlotCommand: LabCommand {
         let (x, y) = switch what {
         case .loss: ("step", "loss")
         case .lr: ("step", "learning rate")
+        case .gradnorm: ("step", "gradient norm")
         case .forgetting: ("epoch", "accuracy lost")
         case .accuracy: ("epoch", "accuracy")
         }

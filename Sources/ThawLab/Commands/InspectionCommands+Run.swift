@@ -31,6 +31,8 @@ extension ShowCommand: LabCommand {
             return CommandResult(outputs: session.runOutputs(name, r, all: all))
         case let .report(outputs):
             return CommandResult(outputs: outputs)
+        case let .sweep(s):
+            return CommandResult(outputs: session.sweepOutputs(name, s))
         }
     }
 }
@@ -46,6 +48,7 @@ extension Session {
             case let .snapshot(s): [name, "snapshot", "\(s.model.typeName), \(grouped(s.model.parameterCount)) params"]
             case let .run(r): [name, "run", "\(r.model): \(r.history.epochs.count) epochs, \(r.history.steps.count) steps"]
             case .report: [name, "report", ""]
+            case let .sweep(s): [name, "sweep", "\(s.rates.count) steps, suggestion \(s.suggestion.map { formatNumber($0) } ?? "–")"]
             }
         }
         return .table(Table(title: "workspace", columns: ["name", "kind", "what"], rows: rows))

@@ -11,8 +11,14 @@ extension MLPCommand: LabCommand {
         guard sizes.count >= 2 else {
             throw LabError("an mlp needs at least two positive sizes, inputs first and classes last: `mlp 64 128 10`", at: written.command.range)
         }
+        if residual, let width = sizes.dropFirst().first, sizes.dropFirst().dropLast().contains(where: { $0 != width }) {
+            throw LabError("`residual` adds a layer's input to its output, so the hidden layers must share one width: "
+                           + "\(sizes.dropFirst().dropLast().map(String.init).joined(separator: ", ")) do not", at: $residual.range ?? written.command.range)
+        }
         try session.checkBuild(.mlp(sizes: sizes), for: written)
-        return CommandResult(items: [.model(LabModel(MLP(sizes: sizes, activation: activation.kind, dropout: Float(dropout), rng: &r)))])
+        let mlp = MLP(sizes: sizes, activation: activation.kind, dropout: Float(dropout), initialization: initialization.kind,
+                      norm: norm == .layer, residual: residual, rng: &r)
+        return CommandResult(items: [.model(LabModel(mlp))])
     }
 }
 
@@ -23,6 +29,17 @@ extension ActivationChoice {
         case .gelu: .gelu
         case .tanh: .tanh
         case .sigmoid: .sigmoid
+        }
+    }
+}
+
+extension InitChoice {
+    var kind: WeightInit {
+        switch self {
+        case .uniform: .uniform
+        case .normal: .normal
+        case .xavier: .xavier
+        case .kaiming: .kaiming
         }
     }
 }

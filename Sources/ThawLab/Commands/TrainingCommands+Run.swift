@@ -91,6 +91,8 @@ extension TrainCommand: LabCommand {
         run.l2 = l2
         run.weightDecay = wd
         run.patience = patience ?? 0
+        run.groupGradNorms = learner.callback(GroupGradNorms.self)?.perStep ?? []
+        run.clipNorm = clip
         labModel.runs.append(run)
         labModel.record.steps += run.history.steps.count
         labModel.record.epochs += run.history.epochs.count
@@ -151,6 +153,7 @@ extension TrainCommand: LabCommand {
                                   tracked: [(name: String, data: TaskData)]) throws {
         learner.add(MetricsRecorder())
         learner.add(GradNormRecorder())
+        learner.add(GroupGradNorms())
         learner.add(TrainableGroupsRecorder())
         if session.showProgress { learner.add(Progress()) }
         for (name, d) in tracked {
@@ -194,6 +197,7 @@ extension ScheduleChoice {
         case .constant: .constant
         case .linear: .linear
         case .cosine: .cosine()
+        case .onecycle: .oneCycle()
         case .stlr: .slantedTriangular()
         }
     }

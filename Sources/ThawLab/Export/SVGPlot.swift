@@ -44,7 +44,8 @@ struct SVGLayout {
         self.height = height
         data = PlotData(plot)
         let xb = data.xBounds ?? 0...1, yb = data.yBounds ?? 0...1
-        xAxis = AxisTicks.linear(xb.lowerBound, xb.upperBound)
+        xAxis = plot.logX ? AxisTicks.log(xb.lowerBound, xb.upperBound)
+                          : AxisTicks.linear(xb.lowerBound, xb.upperBound)
         yAxis = plot.logY ? AxisTicks.log(yb.lowerBound, yb.upperBound)
                           : AxisTicks.linear(yb.lowerBound, yb.upperBound)
     }

@@ -85,13 +85,16 @@ public struct Plot: Sendable, Equatable {
     public var series: [Series]
     /// Draw the y axis on a log scale (learning rates).
     public var logY: Bool
+    /// Draw the x axis on a log scale (a learning-rate sweep).
+    public var logX: Bool
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, logX: Bool = false) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.logY = logY
+        self.logX = logX
     }
 }
 

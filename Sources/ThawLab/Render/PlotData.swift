@@ -1,8 +1,8 @@
 import Foundation
 
 /// A plot's points as every renderer draws them: non-finite points dropped (and, on a log
-/// axis, points with y ≤ 0), each series cut into runs of drawable points, y already on the
-/// axis's scale (log10 for `logY`). The terminal and the SVG renderer both start from here,
+/// axis, points with y ≤ 0, and x ≤ 0 on a log x axis), each series cut into runs of drawable points, x and y already on
+/// their axes' scales (log10 for `logX`, `logY`). The terminal and the SVG renderer both start from here,
 /// so they show the same data.
 struct PlotData {
     struct Line {
@@ -15,20 +15,23 @@ struct PlotData {
 
     var lines: [Line]
     var logY: Bool
+    var logX: Bool
     /// Bounds of the drawable points (y on the axis's scale); nil when nothing is drawable.
     var xBounds: ClosedRange<Double>?
     var yBounds: ClosedRange<Double>?
 
     init(_ plot: Plot) {
         logY = plot.logY
+        logX = plot.logX
         var xs: [Double] = [], ys: [Double] = []
         lines = plot.series.enumerated().map { index, series in
             var runs: [[Plot.Point]] = [], run: [Plot.Point] = []
             for p in series.points {
                 let y = plot.logY ? (p.y > 0 ? log10(p.y) : .nan) : p.y
-                if p.x.isFinite, y.isFinite {
-                    run.append(Plot.Point(p.x, y))
-                    xs.append(p.x); ys.append(y)
+                let x = plot.logX ? (p.x > 0 ? log10(p.x) : .nan) : p.x
+                if x.isFinite, y.isFinite {
+                    run.append(Plot.Point(x, y))
+                    xs.append(x); ys.append(y)
                 } else if !run.isEmpty {
                     runs.append(run); run = []
                 }

@@ -24,7 +24,7 @@ struct TerminalPlot {
             out.append(paint.dim("(nothing to plot)"))
             return out.joined(separator: "\n")
         }
-        let xr = PlotData.widened(xb), yr = PlotData.widened(yb, log: data.logY)
+        let xr = PlotData.widened(xb, log: data.logX), yr = PlotData.widened(yb, log: data.logY)
 
         var topLabel = yLabel(yr.upperBound, yr), bottomLabel = yLabel(yr.lowerBound, yr)
         if data.logY, topLabel.contains("e") || bottomLabel.contains("e") {
@@ -85,7 +85,8 @@ struct TerminalPlot {
     }
 
     func xLabel(_ v: Double, _ r: ClosedRange<Double>) -> String {
-        NumberText.axis(v, span: r.upperBound - r.lowerBound,
+        if plot.logX { return NumberText.scientific(pow(10, v)) }
+        return NumberText.axis(v, span: r.upperBound - r.lowerBound,
                         magnitude: max(abs(r.lowerBound), abs(r.upperBound)))
     }
 

@@ -21,7 +21,7 @@ extension Session {
                 floats += s.snapshot.values.values.reduce(0) { $0 + $1.count } + s.model.heldFloats
             case let .data(d):
                 floats += d.heldFloats
-            case .run, .report: break
+            case .run, .report, .sweep: break
             }
         }
         return 4 * floats

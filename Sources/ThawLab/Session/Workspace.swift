@@ -64,6 +64,10 @@ public struct LabRun {
     /// For each step, whether each parameter group had anything trainable: a frozen group's
     /// rate is 0 in `plot lr`, since it did not move (gradual unfreezing, `freeze`).
     public var trainableGroups: [[Bool]] = []
+    /// For each step, the gradient norm of each layer group before clipping (`plot gradnorm`).
+    public var groupGradNorms: [[Double]] = []
+    /// The gradient-norm limit the run clipped at, if it clipped.
+    public var clipNorm: Double?
 }
 
 /// A copy of a model's weights and flags, with the model it was taken from.
@@ -83,6 +87,8 @@ public enum WorkspaceItem {
     case snapshot(LabSnapshot)
     case run(LabRun)
     case report([Output])
+    /// A learning-rate sweep (`lrfind`).
+    case sweep(RateSweep)
 
     public var kindName: String {
         switch self {
@@ -91,6 +97,7 @@ public enum WorkspaceItem {
         case .snapshot: "a snapshot"
         case .run: "a run"
         case .report: "a report"
+        case .sweep: "a learning-rate sweep"
         }
     }
 }

@@ -14,7 +14,7 @@ public enum CommandCatalog {
         LoadCommand.self, SelectCommand.self, SplitCommand.self, TransformCommand.self, JoinCommand.self,
         MLPCommand.self, CNNCommand.self, GPTCommand.self, EncoderCommand.self, PretrainedCommand.self,
         CloneCommand.self, HeadCommand.self,
-        TrainCommand.self, SearchCommand.self, LRCommand.self, FreezeCommand.self, UnfreezeCommand.self,
+        TrainCommand.self, SearchCommand.self, LRCommand.self, LRFindCommand.self, FreezeCommand.self, UnfreezeCommand.self,
         LoRACommand.self, AdapterCommand.self, PromptCommand.self, BitFitCommand.self, MergeCommand.self,
         QuantizeCommand.self,
         ShowCommand.self, EvalCommand.self, SampleCommand.self, PlotCommand.self, CompareCommand.self, DiffCommand.self,

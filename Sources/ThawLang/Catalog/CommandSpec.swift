@@ -65,6 +65,8 @@ public enum ResultKind: String, Sendable, Hashable {
     case model, dataset, run, snapshot
     /// A table of numbers: an evaluation, a comparison, a weight diff.
     case report
+    /// A learning-rate sweep (`lrfind`).
+    case sweep
 }
 
 /// Groups commands in `help` and in the language reference.

@@ -11,7 +11,7 @@ public enum LossChoice: String, ChoiceValue { case ce, smooth, mse }
 /// How `search` places its trials: every combination of evenly spaced values, or values drawn at random.
 public enum SearchMethodChoice: String, ChoiceValue { case grid, random }
 
-public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, stlr }
+public enum ScheduleChoice: String, ChoiceValue { case constant, linear, cosine, onecycle, stlr }
 
 public enum UnfreezeChoice: String, ChoiceValue { case none, gradual }
 
@@ -24,6 +24,10 @@ public enum AugmentChoice: String, ChoiceValue { case none, shift, affine, marke
 
 public enum ActivationChoice: String, ChoiceValue { case relu, gelu, tanh, sigmoid }
 
+public enum InitChoice: String, ChoiceValue { case uniform, normal, xavier, kaiming }
+
+public enum NormChoice: String, ChoiceValue { case none, layer }
+
 public enum QuantizationFormat: String, ChoiceValue { case int, nf4 }
 
-public enum PlotChoice: String, ChoiceValue { case loss, accuracy, lr, forgetting }
+public enum PlotChoice: String, ChoiceValue { case loss, accuracy, lr, forgetting, gradnorm }

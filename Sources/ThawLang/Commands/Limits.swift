@@ -12,6 +12,8 @@ public enum Limits {
     public static let batch = 1_000_000
     public static let stepsPerRun = 200_000
     public static let epochsPerRun = 10_000
+    /// The most steps one `lrfind` sweep may take.
+    public static let finderSteps = 10_000
     public static let rehearsal = 1_000_000
     /// Trials one `search` may run.
     public static let searchTrials = 100

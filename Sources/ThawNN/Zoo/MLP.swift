@@ -1,6 +1,7 @@
 import ThawTensor
 
-/// A multi-layer perceptron: Linear → ReLU → … → Linear.
+/// A multi-layer perceptron: Linear → ReLU → … → Linear. For deep, narrow nets the hidden
+/// layers after the first may be ``MLPBlock``s (LayerNorm, a skip connection).
 ///
 /// `MLP(sizes: [64, 128, 128, 10])` has layers `0` (64→128), `1` (128→128) and `head`
 /// (128→10); each is a layer group, bottom to top. Inputs of any shape are flattened.
@@ -10,17 +11,32 @@ public final class MLP: Module {
     /// The dropout probability between layers (0: none).
     public let dropoutProbability: Float
 
-    public init(sizes: [Int], activation: ActivationKind = .relu, dropout p: Float = 0, rng: inout RNG) {
+    public convenience init(sizes: [Int], activation: ActivationKind = .relu, dropout p: Float = 0, rng: inout RNG) {
+        self.init(sizes: sizes, activation: activation, dropout: p, initialization: .uniform, rng: &rng)
+    }
+
+    /// A deep MLP built for training at depth: `initialization` for every linear layer, and
+    /// hidden layers after the first as ``MLPBlock``s with a pre-`LayerNorm` (`norm`) and a
+    /// skip connection (`residual`, which needs the hidden layers to share one width).
+    /// Without `norm` and `residual` the layers are plain `Linear`s, as `init(sizes:…)` makes.
+    public init(sizes: [Int], activation: ActivationKind = .relu, dropout p: Float = 0,
+                initialization: WeightInit, norm: Bool = false, residual: Bool = false, rng: inout RNG) {
         precondition(sizes.count >= 2, "an MLP needs at least an input and an output size, got \(sizes)")
         self.sizes = sizes
         self.activation = activation
         dropoutProbability = p
         var drops: [Dropout] = []
-        var layers: [(String, Linear)] = []
+        var layers: [(String, Module)] = []
         for i in 0..<(sizes.count - 1) {
-            let name = i == sizes.count - 2 ? "head" : String(i)
-            layers.append((name, Linear(sizes[i], sizes[i + 1], rng: &rng)))
-            if p > 0 && i < sizes.count - 2 { drops.append(Dropout(p, rng: &rng)) }
+            let isHead = i == sizes.count - 2
+            let linear = initialization == .uniform ? Linear(sizes[i], sizes[i + 1], rng: &rng)
+                                                    : Linear(sizes[i], sizes[i + 1], initialization: initialization, rng: &rng)
+            if i > 0 && !isHead && (norm || residual) {
+                layers.append((String(i), MLPBlock(linear, norm: norm, residual: residual, activation: activation)))
+            } else {
+                layers.append((isHead ? "head" : String(i), linear))
+            }
+            if p > 0 && !isHead { drops.append(Dropout(p, rng: &rng)) }
         }
         super.init()
         for (name, layer) in layers { addChild(name, layer) }
@@ -47,10 +63,10 @@ public final class MLP: Module {
         let dropouts = children.filter { $0.name.hasPrefix("dropout") }
         for (i, layer) in layers.enumerated() {
             h = layer.module(h)
-            if i < layers.count - 1 {
-                h = activation.apply(h)
-                if i < dropouts.count { h = dropouts[i].module(h) }
-            }
+            guard i < layers.count - 1 else { continue }
+            // A block applies its own activation (inside its skip connection).
+            if !(layer.module is MLPBlock) { h = activation.apply(h) }
+            if i < dropouts.count { h = dropouts[i].module(h) }
         }
         return h
     }

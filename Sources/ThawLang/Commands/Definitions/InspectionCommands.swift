@@ -36,9 +36,14 @@ public struct SampleCommand: CommandDefinition {
 public struct PlotCommand: CommandDefinition {
     public static let about = CommandAbout(
         "plot", .inspection, "draw a run's curves in the terminal",
-        details: "`accuracy` and `forgetting` need a run trained with `track`; `forgetting` is the accuracy lost on the first tracked dataset (list the old task first: `track old new`).",
-        examples: ["plot loss", "plot accuracy of full lora", "plot lr log"])
-    @Arg("what", "loss, accuracy on tracked data, learning rate per group, or forgetting") public var what: PlotChoice
+        details: """
+            `accuracy` and `forgetting` need a run trained with `track`; `forgetting` is the accuracy \
+            lost on the first tracked dataset (list the old task first: `track old new`). \
+            `gradnorm` draws the gradient norm of the bottom layer group, the middle one and the \
+            top one at every step, before any clipping; read it with `log`.
+            """,
+        examples: ["plot loss", "plot accuracy of full lora", "plot lr log", "plot gradnorm of r log"])
+    @Arg("what", "loss, accuracy on tracked data, learning rate per group, forgetting, or gradient norm per layer group") public var what: PlotChoice
     @Opt("of", .run, "the runs to draw; the last run when left out") public var of: [Value]
     @Opt("log", "a logarithmic y axis") public var log = false
     public init() {}

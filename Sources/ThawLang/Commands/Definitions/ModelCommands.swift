@@ -15,12 +15,24 @@ public struct TransformerShape: ParameterGroup {
 public struct MLPCommand: CommandDefinition {
     public static let about = CommandAbout(
         "mlp", .models, "build a multilayer perceptron", yields: [.model],
-        details: "`mlp 64 128 128 10` makes three linear layers, 64→128, 128→128 and 128→10; `show` lists their paths.",
-        examples: ["net = mlp 64 128 128 10", "net = mlp 64 256 10 dropout 0.5"])
+        details: """
+            `mlp 64 128 128 10` makes three linear layers, 64→128, 128→128 and 128→10; `show` lists \
+            their paths. For deep nets, `norm layer` puts a LayerNorm before each hidden layer after \
+            the first, and `residual` adds each of those layers' input to its output (a skip \
+            connection; the hidden layers must share one width). Such a layer is a block with \
+            children `norm` and `linear`: `net.1.linear.weight`.
+            """,
+        examples: ["net = mlp 64 128 128 10", "net = mlp 64 256 10 dropout 0.5",
+                   "deep = mlp 64 32 32 32 32 32 10 activation sigmoid init normal",
+                   "deep = mlp 64 32 32 32 32 32 10 init kaiming norm layer residual"])
     @Arg("sizes", in: .atMost(Limits.layerWidth), "the width of each layer: the inputs first, the classes last")
     public var sizes: [Int]
-    @Opt("activation", "the nonlinearity between layers") public var activation = ActivationChoice.relu
+    @Opt("activation", aliases: ["act"], "the nonlinearity between layers") public var activation = ActivationChoice.relu
     @Opt("dropout", .fraction, in: .belowOne, "drop this share of activations while training") public var dropout = 0.0
+    @Opt("init", "how the weights start: `uniform` is PyTorch's default U(±1/√in), `normal` is N(0, 0.1²) at any width, `xavier` suits tanh and sigmoid, `kaiming` N(0, 2/in) suits ReLU")
+    public var initialization = InitChoice.uniform
+    @Opt("norm", "`layer`: a LayerNorm before each hidden layer after the first") public var norm = NormChoice.none
+    @Opt("residual", "add each hidden layer's input to its output (after the first layer)") public var residual = false
     public init() {}
 }
 

@@ -37,7 +37,7 @@ public struct TrainCommand: CommandDefinition {
     public var loss = LossChoice.ce
     @Opt("smoothing", .fraction, in: .belowOne, "for `loss smooth`: the share of each label spread evenly over all classes")
     public var smoothing = 0.1
-    @Opt("schedule", "how the rate changes over the run; `stlr` is ULMFiT's slanted triangle")
+    @Opt("schedule", "how the rate changes over the run: `cosine` falls along half a cosine, `onecycle` is Smith's one-cycle (up over the first quarter, then down), `stlr` is ULMFiT's slanted triangle")
     public var schedule = ScheduleChoice.constant
     @Opt("warmup", .integer, in: Bounds(lower: 0, upper: Double(Limits.stepsPerRun)),
          "raise the rate from zero over this many first steps") public var warmup = 0
