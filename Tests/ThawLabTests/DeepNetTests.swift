@@ -6,7 +6,9 @@ import ThawLab
     static let deep = "64 16 16 16 16 16 16 16 16 10"
 
     func printed(_ s: Session, _ expression: String) -> Double? {
-        Double(LabFixture.text(s.run("print \(expression)").outputs).trimmingCharacters(in: .whitespaces))
+        // `print e` shows `e = value`.
+        LabFixture.text(s.run("print \(expression)").outputs).components(separatedBy: " = ").last
+            .flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     @Test func aResidualNetShowsItsBlocks() {
