@@ -89,7 +89,7 @@ struct CatalogTests {
         #expect(CommandCatalog.lookup("train")?.usage == "train <model> on <data> [options]")
         #expect(CommandCatalog.lookup("freeze")?.usage == "freeze <layers>... [options]")
         #expect(CommandCatalog.lookup("show")?.usage == "show [<what>] [options]")
-        #expect(CommandCatalog.lookup("plot")?.usage == "plot loss|accuracy|lr|forgetting [options]")
+        #expect(CommandCatalog.lookup("plot")?.usage == "plot loss|accuracy|lr|forgetting|gradnorm [options]")
         #expect(CommandCatalog.lookup("compare")?.usage == "compare <first> <second> on <data>...")
         #expect(CommandCatalog.lookup("reset")?.usage == "reset")
     }
@@ -120,8 +120,10 @@ struct CatalogTests {
     @Test func longOptionEntriesMoveTheirDescriptionDown() throws {
         let help = try #require(CommandCatalog.help(for: "train"))
         #expect(help.contains("""
-              schedule constant|linear|cosine|stlr
-                                      how the rate changes over the run; `stlr` is
+              schedule constant|linear|cosine|onecycle|stlr
+                                      how the rate changes over the run: `cosine` falls
+                                      along half a cosine, `onecycle` is Smith's one-cycle
+                                      (up over the first quarter, then down), `stlr` is
                                       ULMFiT's slanted triangle (default constant)
             """))
         #expect(help.contains("  epochs <n>              passes over the data (default 1, at most 10000)"))
