@@ -83,17 +83,18 @@ public struct ClassReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The failed check named most often among failed attempts (`no answer` when most sent none).
+    /// The failed check named most often among failed attempts (`no answer` when most sent
+    /// none); on a tie, the one met first.
     static func mostFailed(_ graded: [GradedExercise]) -> String {
-        var counts: [String: Int] = [:], order: [String] = []
-        for exercise in graded where !exercise.passed {
-            let reason = !exercise.answered ? "no answer" : firstFailedCheck(exercise.output) ?? "an error before the check"
-            if counts[reason] == nil { order.append(reason) }
-            counts[reason, default: 0] += 1
+        let reasons = graded.filter { !$0.passed }.map { exercise in
+            !exercise.answered ? "no answer" : firstFailedCheck(exercise.output) ?? "an error before the check"
         }
-        guard let top = order.max(by: { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && order.firstIndex(of: $0)! > order.firstIndex(of: $1)!) })
-        else { return "–" }
-        return "\(top) (\(counts[top]!))"
+        var top: (reason: String, count: Int)?
+        for reason in reasons where top?.reason != reason {
+            let count = reasons.filter { $0 == reason }.count
+            if count > top?.count ?? 0 { top = (reason, count) }
+        }
+        return top.map { "\($0.reason) (\($0.count))" } ?? "–"
     }
 
     /// The claim of the first `✗ expect …` line of a report, without its numbers.

@@ -30,7 +30,7 @@ final class GradingSandbox {
         var template = Array((NSTemporaryDirectory() + "/thaw-grade-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw GradingError("cannot make a scratch folder: \(SafeWrite.describe(errno))") }
         scratch = URL(fileURLWithPath: String(cString: made), isDirectory: true)
-        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+        guard let path = InstalledShare.binaryPath else {
             throw GradingError("cannot find the thaw binary to run answers in (/proc/self/exe)")
         }
         executable = path

@@ -58,7 +58,7 @@ struct KernelSpec {
     let thaw: String
 
     init(python: String?) throws {
-        guard let thaw = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+        guard let thaw = InstalledShare.binaryPath else {
             throw ValidationError("cannot find this thaw binary (/proc/self/exe)")
         }
         self.thaw = thaw
